@@ -1,0 +1,273 @@
+"""Cross-record checks: small functions `check_x(dataset) -> list[Finding]`, run in one loop.
+
+Each finding names a record id and a path inside that record; the loader turns it into
+`file:line:column: message`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from casetrack.fuzzy import closest
+from casetrack.loader import Dataset
+from casetrack.models import SECTIONS, Claim, Record
+from casetrack.problems import Finding
+
+Check = Callable[[Dataset], list[Finding]]
+
+_WORD = {name: word for name, (_, word) in SECTIONS.items()}
+
+
+def _label(dataset: Dataset, record_id: str) -> str:
+    section = dataset.section_of(record_id)
+    return f"{_WORD.get(section or '', 'record')} '{record_id}'"
+
+
+def _suggest(dataset: Dataset, wanted: str, sections: tuple[str, ...]) -> str:
+    keys: dict[str, list[str]] = {}
+    for s in sections:
+        for rid, record in dataset.section(s).items():
+            keys[rid] = [*getattr(record, "aliases", ()), getattr(record, "name", rid)]
+    close = closest(wanted, keys, n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def references(
+    dataset: Dataset,
+) -> Iterator[tuple[str, tuple[str | int, ...], str, tuple[str, ...]]]:
+    """Every id reference: (record id, path, referenced id, sections it may point into)."""
+    P, S, C, F, E = ("parties",), ("sources",), ("cases",), ("filings",), ("events",)
+
+    def ids(rid: str, base: tuple[str | int, ...], values: list[str], to: tuple[str, ...]) -> Any:
+        for i, v in enumerate(values):
+            yield rid, (*base, i), v, to
+
+    for rid, party in dataset.parties.items():
+        yield from ids(rid, ("sources",), party.sources, S)
+        if party.firm:
+            yield rid, ("firm",), party.firm, P
+    for rid, case in dataset.cases.items():
+        yield from ids(rid, ("sources",), case.sources, S)
+        for name, value in (("court", case.court), ("judge", case.judge)):
+            if value:
+                yield rid, (name,), value, P
+        for i, cp in enumerate(case.parties):
+            yield rid, ("parties", i, "party"), cp.party, P
+            yield from ids(rid, ("parties", i, "counsel"), cp.counsel, P)
+            yield from ids(rid, ("parties", i, "sources"), cp.sources, S)
+        for i, rel in enumerate(case.relations):
+            yield rid, ("relations", i, "case"), rel.case, C
+            yield from ids(rid, ("relations", i, "sources"), rel.sources, S)
+    for rid, filing in dataset.filings.items():
+        yield from ids(rid, ("sources",), filing.sources, S)
+        if filing.case:
+            yield rid, ("case",), filing.case, C
+        yield from ids(rid, ("filed_by",), filing.filed_by, P)
+    for rid, claim in dataset.claims.items():
+        yield from ids(rid, ("sources",), claim.sources, S)
+        yield rid, ("case",), claim.case, C
+        yield from ids(rid, ("plaintiffs",), claim.plaintiffs, P)
+        yield from ids(rid, ("defendants",), claim.defendants, P)
+        if claim.filing:
+            yield rid, ("filing",), claim.filing, F
+        for i, change in enumerate(claim.history):
+            if change.by:
+                yield rid, ("history", i, "by"), change.by, F + E
+            yield from ids(rid, ("history", i, "sources"), change.sources, S)
+    for rid, event in dataset.events.items():
+        yield from ids(rid, ("sources",), event.sources, S)
+        if event.case:
+            yield rid, ("case",), event.case, C
+        yield from ids(rid, ("parties",), event.parties, P)
+        if event.alleged:
+            yield from ids(rid, ("alleged", "by"), event.alleged.by, P)
+            yield from ids(rid, ("alleged", "denied_by"), event.alleged.denied_by, P)
+            if event.alleged.filing:
+                yield rid, ("alleged", "filing"), event.alleged.filing, F
+        if event.scheduled:
+            if event.scheduled.set_by:
+                yield rid, ("scheduled", "set_by"), event.scheduled.set_by, F + E
+            if event.scheduled.replaced_by:
+                yield rid, ("scheduled", "replaced_by"), event.scheduled.replaced_by, E
+    for section in ("parties", "cases", "filings", "claims", "events"):
+        for rid, record in dataset.section(section).items():
+            for d, disc in enumerate(record.discrepancies):
+                for a, account in enumerate(disc.accounts):
+                    path = ("discrepancies", d, "accounts", a, "sources")
+                    yield from ids(rid, path, account.sources, S)
+
+
+_WHAT = {
+    ("parties",): "party",
+    ("sources",): "source",
+    ("cases",): "case",
+    ("filings",): "filing",
+    ("events",): "event",
+    ("filings", "events"): "filing or event",
+}
+
+
+def check_references(dataset: Dataset) -> list[Finding]:
+    """Every id named in a record exists, and is of the right kind."""
+    found = []
+    for rid, path, wanted, sections in references(dataset):
+        if any(wanted in dataset.section(s) for s in sections) or wanted in dataset.invalid_ids:
+            continue
+        what = _WHAT[sections]
+        other = dataset.section_of(wanted)
+        if other is not None:
+            message = (
+                f"{_label(dataset, rid)}: '{wanted}' is a {_WORD[other]}, but {path[0]} "
+                f"must name a {what}"
+            )
+        elif path == ("case",) and dataset.section_of(rid) == "filings":
+            message = (
+                f"filing '{rid}' is in case '{wanted}', which does not exist"
+                f"{_suggest(dataset, wanted, sections)}"
+            )
+        else:
+            message = (
+                f"{_label(dataset, rid)} names unknown {what} '{wanted}'"
+                f"{_suggest(dataset, wanted, sections)}"
+            )
+        found.append(Finding(rid, path, message))
+    return found
+
+
+def _sourced_parts(dataset: Dataset) -> Iterator[tuple[str, tuple[str | int, ...], list[str], str]]:
+    for section in ("parties", "cases", "filings", "claims", "events"):
+        records: dict[str, Record] = dataset.section(section)
+        for rid, record in records.items():
+            yield rid, ("id",), record.sources, _label(dataset, rid)
+    for rid, claim in dataset.claims.items():
+        for i, change in enumerate(claim.history):
+            yield (
+                rid,
+                ("history", i, "status"),
+                change.sources,
+                f"status change {i + 1} ('{change.status}') of claim '{rid}'",
+            )
+
+
+def check_sources_given(dataset: Dataset) -> list[Finding]:
+    """Every fact names its source."""
+    return [
+        Finding(rid, path, f"{label} has no source; list where it comes from under 'sources'")
+        for rid, path, sources, label in _sourced_parts(dataset)
+        if not sources
+    ]
+
+
+def _claim_raised(dataset: Dataset, claim: Claim) -> Any:
+    if claim.date is not None:
+        return claim.date
+    filing = dataset.filings.get(claim.filing or "")
+    return filing.date if filing else None
+
+
+def check_claim_dates(dataset: Dataset) -> list[Finding]:
+    """A claim has a date (its own or its filing's); status changes follow it and each other."""
+    found = []
+    for rid, claim in dataset.claims.items():
+        raised = _claim_raised(dataset, claim)
+        if raised is None and (claim.filing is None or claim.filing in dataset.filings):
+            found.append(
+                Finding(rid, ("id",), f"claim '{rid}' has no date: give 'filing' or 'date'")
+            )
+        previous = raised
+        for i, change in enumerate(claim.history):
+            if raised is not None and change.date.latest() < raised.earliest():
+                found.append(
+                    Finding(
+                        rid,
+                        ("history", i, "date"),
+                        f"claim '{rid}' changes to '{change.status}' on "
+                        f"{change.date.display()}, before the claim was raised "
+                        f"({raised.display()})",
+                    )
+                )
+            elif previous is not None and change.date.latest() < previous.earliest():
+                found.append(
+                    Finding(
+                        rid,
+                        ("history", i, "date"),
+                        f"claim '{rid}': status changes must be in date order; "
+                        f"{change.date.display()} comes before {previous.display()}",
+                    )
+                )
+            previous = change.date
+    return found
+
+
+def check_schedules(dataset: Dataset) -> list[Finding]:
+    """A scheduled date is replaced after it was set."""
+    found = []
+    for rid, event in dataset.events.items():
+        s = event.scheduled
+        if s and s.replaced_on and s.replaced_on.latest() < s.set_on.earliest():
+            found.append(
+                Finding(
+                    rid,
+                    ("scheduled", "replaced_on"),
+                    f"event '{rid}' is replaced ({s.replaced_on.display()}) before it was set "
+                    f"({s.set_on.display()})",
+                )
+            )
+    return found
+
+
+def check_date_notes(dataset: Dataset) -> list[Finding]:
+    """An approximate or uncertain date says how it was worked out."""
+    found = []
+    for section in ("filings", "events"):
+        for rid, record in dataset.section(section).items():
+            date = record.date
+            if (date.approximate or date.uncertain) and not record.date_note:
+                found.append(
+                    Finding(
+                        rid,
+                        ("date",),
+                        f"{_label(dataset, rid)} has an approximate date ({date.display()}) but no "
+                        "'date_note' saying how it was worked out",
+                        "warning",
+                    )
+                )
+    return found
+
+
+def check_allegations(dataset: Dataset) -> list[Finding]:
+    """An allegation is not denied by the very party who makes it."""
+    found = []
+    for rid, event in dataset.events.items():
+        a = event.alleged
+        if a is None:
+            continue
+        both = sorted(set(a.by) & set(a.denied_by))
+        if both:
+            found.append(
+                Finding(
+                    rid,
+                    ("alleged", "denied_by"),
+                    f"event '{rid}': {', '.join(both)} both alleges and denies the same thing",
+                )
+            )
+    return found
+
+
+CHECKS: tuple[Check, ...] = (
+    check_references,
+    check_sources_given,
+    check_claim_dates,
+    check_schedules,
+    check_date_notes,
+    check_allegations,
+)
+
+
+def run_checks(dataset: Dataset) -> list[Finding]:
+    """Run every check; return all findings."""
+    findings: list[Finding] = []
+    for check in CHECKS:
+        findings.extend(check(dataset))
+    return findings

@@ -1,0 +1,1 @@
+"""One module per command. Each imports only click at its top; the work is imported when run."""

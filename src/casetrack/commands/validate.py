@@ -1,0 +1,49 @@
+"""casetrack validate: check a dataset and list every problem as file:line:column: message."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from casetrack.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from casetrack.options import data_option, resolve_data_dir
+
+
+@click.command()
+@data_option
+@click.option("--strict", is_flag=True, help="Treat warnings as problems (exit 1).")
+def validate(data_dir: Path | None, strict: bool) -> None:
+    """Check a dataset and list every problem, as file:line:column: message.
+
+    Exits 0 when the data is clean, 1 when it has problems, 2 when the folder cannot be read.
+
+    \b
+    Examples:
+      casetrack validate
+      casetrack validate --data ./my-case
+    """
+    from casetrack.loader import load
+
+    directory = resolve_data_dir(data_dir)
+    dataset, problems = load(directory)
+    fatal = [p for p in problems if p.severity == "fatal"]
+    if fatal:
+        for problem in fatal:
+            click.echo(f"Error: {problem}", err=True)
+        sys.exit(EXIT_USAGE)
+    for problem in problems:
+        click.echo(str(problem))
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = sum(p.severity == "warning" for p in problems)
+    summary = (
+        f"{len(dataset.files)} file{_s(len(dataset.files))}, {len(dataset)} record{_s(len(dataset))}: "
+        f"{errors} error{_s(errors)}, {warnings} warning{_s(warnings)}"
+    )
+    click.echo(summary)
+    sys.exit(EXIT_PROBLEMS if errors or (strict and warnings) else EXIT_OK)
+
+
+def _s(n: int) -> str:
+    return "" if n == 1 else "s"

@@ -1,0 +1,28 @@
+"""casetrack's own exceptions. The command line turns each into one line on stderr and an exit code."""
+
+from __future__ import annotations
+
+# Exit statuses, in one place.
+EXIT_OK = 0
+EXIT_PROBLEMS = 1  # bad data, or a query that found nothing it could answer
+EXIT_USAGE = 2  # an unusable invocation: bad option, missing or unreadable path
+
+
+class CasetrackError(Exception):
+    """An error to report to the user in one line, with an exit status."""
+
+    exit_code = EXIT_PROBLEMS
+
+
+class UsageError(CasetrackError):
+    """The invocation cannot be carried out as given (missing directory, unreadable path)."""
+
+    exit_code = EXIT_USAGE
+
+
+class NotFoundError(CasetrackError):
+    """A name or id that matches nothing in the dataset."""
+
+
+class DataError(CasetrackError):
+    """The dataset has problems that keep the command from giving a trustworthy answer."""

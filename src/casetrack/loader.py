@@ -1,0 +1,432 @@
+"""YAML files -> (Dataset, problems). Knows file:line:column; never prints, never exits.
+
+A dataset is a directory of YAML files (searched recursively, hidden folders skipped). Each file
+holds lists under the top-level keys `sources`, `parties`, `cases`, `filings`, `claims` and
+`events`, so a dataset may be split into files however its author likes. Ids are unique across the
+whole dataset.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from casetrack import yamlsafe
+from casetrack.models import (
+    SECTIONS,
+    Case,
+    Claim,
+    Event,
+    Filing,
+    Model,
+    Party,
+    Source,
+)
+from casetrack.problems import Finding, Problem
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a record was written: the file, its section and its index in that list."""
+
+    path: str
+    section: str
+    index: int
+
+
+@dataclass
+class Dataset:
+    """Every valid record of a dataset, by id, with where each came from."""
+
+    root: Path | None = None
+    files: list[str] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)
+    parties: dict[str, Party] = field(default_factory=dict)
+    cases: dict[str, Case] = field(default_factory=dict)
+    filings: dict[str, Filing] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    origins: dict[str, Origin] = field(default_factory=dict)
+    # Ids of records that were written but failed validation: not "unknown" to other checks.
+    invalid_ids: set[str] = field(default_factory=set)
+
+    def section(self, name: str) -> dict[str, Any]:
+        """The records of one section by id (`"parties"` -> {id: Party})."""
+        records: dict[str, Any] = getattr(self, name)
+        return records
+
+    def get(self, record_id: str) -> Model | None:
+        """Any record by id."""
+        for name in SECTIONS:
+            record: Model | None = self.section(name).get(record_id)
+            if record is not None:
+                return record
+        return None
+
+    def section_of(self, record_id: str) -> str | None:
+        """The section ("parties", "filings", ...) a record id belongs to."""
+        origin = self.origins.get(record_id)
+        return origin.section if origin else None
+
+    def add(self, section: str, record: Model, origin: Origin) -> None:
+        self.section(section)[record.id] = record  # type: ignore[attr-defined]
+        self.origins[record.id] = origin  # type: ignore[attr-defined]
+
+    def __len__(self) -> int:
+        return sum(len(self.section(name)) for name in SECTIONS)
+
+
+def display_path(path: Path) -> str:
+    """A path as users want to read it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def find_files(directory: Path) -> list[Path]:
+    """The dataset's YAML files, sorted; hidden folders and files skipped; links not followed."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(directory, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+                found.append(Path(dirpath) / name)
+    return found
+
+
+def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
+    """A file's text, or the problems that keep it from being read."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return None, [Problem(shown, None, None, f"cannot read this file: {exc.strerror}", "fatal")]
+    if size > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        return None, [
+            Problem(
+                shown,
+                None,
+                None,
+                f"file is {size / 1024 / 1024:.0f} MB, over the {limit} MB limit for one file; "
+                "split it into several files",
+            )
+        ]
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(shown, None, None, f"cannot read this file: {exc.strerror}", "fatal")]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(shown, 1, 1, "file is UTF-16; save it as UTF-8")]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [
+            Problem(
+                shown,
+                line,
+                column,
+                f"byte 0x{raw[exc.start]:02X} is not UTF-8; save the file as UTF-8",
+            )
+        ]
+
+
+def parse_file(path: Path, shown: str) -> tuple[Any, list[Problem]]:
+    """Read and parse one file. Returns (data or None, problems)."""
+    text, problems = read_text(path, shown)
+    if text is None:
+        return None, problems
+    parsed = yamlsafe.parse(text)
+    problems = [Problem(shown, i.line, i.column, i.message) for i in parsed.issues]
+    return (parsed.data if parsed.ok else None), problems
+
+
+def load(directory: str | Path) -> tuple[Dataset, list[Problem]]:
+    """Load every YAML file under `directory`. Returns the valid records and every problem found.
+
+    Never raises for bad data and never prints. Problems of severity "fatal" mean the path itself
+    could not be used (missing, not a directory, unreadable).
+    """
+    root = Path(directory)
+    shown_root = display_path(root)
+    dataset = Dataset(root=root)
+    if not root.exists():
+        return dataset, [Problem(shown_root, None, None, "no such directory", "fatal")]
+    if not root.is_dir():
+        return dataset, [
+            Problem(
+                shown_root, None, None, "not a directory; give the folder of YAML files", "fatal"
+            )
+        ]
+    try:
+        paths = find_files(root)
+    except OSError as exc:
+        return dataset, [
+            Problem(shown_root, None, None, f"cannot read this folder: {exc.strerror}", "fatal")
+        ]
+    if not paths:
+        return dataset, [
+            Problem(shown_root, None, None, "no .yaml or .yml files in this folder", "fatal")
+        ]
+    problems: list[Problem] = []
+    texts: dict[str, Path] = {}
+    for path in paths:
+        shown = display_path(path)
+        texts[shown] = path
+        dataset.files.append(shown)
+        data, file_problems = parse_file(path, shown)
+        problems.extend(file_problems)
+        if data is not None or not file_problems:
+            problems.extend(_add_file(dataset, data, shown))
+
+    from casetrack.checks import run_checks
+
+    locator = _Locator(texts)
+    problems.extend(locator.problem(dataset, f) for f in run_checks(dataset))
+    locator.fill(problems)
+    return dataset, sorted(problems, key=Problem.sort_key)
+
+
+def _add_file(dataset: Dataset, data: Any, shown: str) -> list[Problem]:
+    """Validate one file's records and add the good ones to the dataset."""
+    if data is None:
+        return [
+            Problem(
+                shown,
+                None,
+                None,
+                "file is empty; a dataset file holds lists under " + _section_list(),
+            )
+        ]
+    if not isinstance(data, dict):
+        what = "a list" if isinstance(data, list) else "a single value"
+        return [
+            Problem(
+                shown,
+                1,
+                1,
+                f"file holds {what}; a dataset file is a mapping of lists under {_section_list()}",
+            )
+        ]
+    problems: list[Problem] = []
+    for section, items in data.items():
+        if section not in SECTIONS:
+            problems.append(
+                _Pending(
+                    shown,
+                    (section,),
+                    f"unknown section '{section}'{_did_you_mean(str(section), SECTIONS)}; "
+                    f"a dataset file holds {_section_list()}",
+                    at_key=True,
+                )
+            )
+            continue
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            problems.append(
+                _Pending(
+                    shown,
+                    (section,),
+                    f"'{section}' must be a list of entries, each starting with '- '",
+                )
+            )
+            continue
+        model, word = SECTIONS[section]
+        for index, item in enumerate(items):
+            where = (section, index)
+            if not isinstance(item, dict):
+                problems.append(
+                    _Pending(
+                        shown, where, f"each entry under '{section}' must be a mapping of fields"
+                    )
+                )
+                continue
+            record_id = item.get("id")
+            label = f"{word} '{record_id}'" if isinstance(record_id, str) else f"a {word}"
+            try:
+                record = model.model_validate(item)
+            except ValidationError as exc:
+                if isinstance(record_id, str):
+                    dataset.invalid_ids.add(record_id)
+                for error in exc.errors(include_url=False):
+                    loc = tuple(error["loc"])
+                    problems.append(
+                        _Pending(
+                            shown,
+                            where + loc,
+                            _explain(error, label, model),
+                            at_key=error["type"] == "extra_forbidden",
+                        )
+                    )
+                continue
+            rid: str = record.id  # type: ignore[attr-defined]
+            if rid in dataset.origins or rid in dataset.invalid_ids:
+                first = dataset.origins.get(rid)
+                also = f" (first used in {first.path})" if first else ""
+                problems.append(
+                    _Pending(
+                        shown,
+                        (*where, "id"),
+                        f"duplicate id '{rid}'{also}; ids must be unique across the dataset",
+                    )
+                )
+                continue
+            dataset.add(section, record, Origin(shown, section, index))
+    return problems
+
+
+def _section_list() -> str:
+    return ", ".join(f"'{s}:'" for s in SECTIONS)
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for step in loc:
+        if isinstance(step, int):
+            out += f"[{step}]"
+        else:
+            out += ("." if out else "") + str(step)
+    return out or "value"
+
+
+def _explain(error: Any, label: str, model: type[Model]) -> str:
+    """A pydantic error in words a non-programmer understands."""
+    loc = tuple(error["loc"])
+    name = _field_name(loc)
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        if loc[-1] == "by" and "alleged" in loc:
+            return f"allegation in {label} has no author: say who alleges it under 'by'"
+        return f"{label} is missing '{name}'"
+    if kind == "extra_forbidden":
+        fields = _fields_at(model, loc[:-1])
+        return f"{label} has unknown field '{name}'{_did_you_mean(str(loc[-1]), fields)}"
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+        choices = [c.strip() for c in expected.split(",")]
+        return (
+            f"{label}: {name} '{value}' is not one of: {', '.join(choices)}"
+            f"{_did_you_mean(str(value), choices)}"
+        )
+    if kind == "string_pattern_mismatch":
+        return (
+            f"{label}: {name} '{value}' is not a valid id; "
+            "use letters, digits, '.', '_' or '-' (e.g. 'justin-baldoni')"
+        )
+    if kind in ("list_type",):
+        return f"{label}: '{name}' must be a list, e.g. [a, b]"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"{label}: '{name}' must be a mapping of fields"
+    if kind in ("string_type",):
+        return f"{label}: '{name}' must be text, not a list or mapping"
+    if kind == "too_short":
+        return f"{label}: '{name}' needs at least {ctx.get('min_length', 1)} entries"
+    if kind == "string_too_short":
+        return f"{label}: '{name}' must not be empty"
+    if kind == "string_too_long":
+        return f"{label}: '{name}' is longer than {ctx.get('max_length')} characters"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"{label}: '{name}' must be true or false, not '{value}'"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"{label}: '{name}' must be a whole number, not '{value}'"
+    if kind == "greater_than_equal":
+        return f"{label}: '{name}' must be {ctx.get('ge')} or more"
+    message = str(error.get("msg", "is not valid"))
+    if message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    return f"{label}: {name}: {message}"
+
+
+def _fields_at(model: type[Model], loc: tuple[Any, ...]) -> list[str]:
+    """The field names allowed at a location inside a model (for did-you-mean)."""
+    current: Any = model
+    for step in loc:
+        if isinstance(step, int) or current is None:
+            continue
+        info = getattr(current, "model_fields", {}).get(step)
+        if info is None:
+            return []
+        current = _inner_model(info.annotation)
+    return list(getattr(current, "model_fields", {}))
+
+
+def _inner_model(annotation: Any) -> Any:
+    """The model class inside `X`, `X | None` or `list[X]`."""
+    if isinstance(annotation, type) and issubclass(annotation, Model):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+class _Pending(Problem):
+    """A problem whose line and column are found later, from a path inside a file."""
+
+    __slots__ = ("at_key", "steps")
+
+    def __init__(
+        self, path: str, steps: tuple[str | int, ...], message: str, at_key: bool = False
+    ) -> None:
+        super().__init__(path, None, None, message)
+        object.__setattr__(self, "steps", steps)
+        object.__setattr__(self, "at_key", at_key)
+
+
+class _Locator:
+    """Finds line and column for problems by composing a file's node tree, only when needed."""
+
+    def __init__(self, texts: dict[str, Path]) -> None:
+        self._paths = texts
+        self._roots: dict[str, Any] = {}
+
+    def _root(self, shown: str) -> Any:
+        if shown not in self._roots:
+            text, _ = read_text(self._paths[shown], shown)
+            try:
+                self._roots[shown] = yamlsafe.compose(text) if text is not None else None
+            except Exception:  # the file parsed once; this is only for positions
+                self._roots[shown] = None
+        return self._roots[shown]
+
+    def where(
+        self, shown: str, steps: tuple[str | int, ...], at_key: bool = False
+    ) -> tuple[int | None, int | None]:
+        found = yamlsafe.locate(self._root(shown), steps, at_key=at_key)
+        return found if found else (None, None)
+
+    def problem(self, dataset: Dataset, finding: Finding) -> Problem:
+        origin = dataset.origins.get(finding.record_id)
+        if origin is None:
+            return Problem("?", None, None, finding.message, finding.severity)
+        steps = (origin.section, origin.index, *finding.path)
+        line, column = self.where(origin.path, steps)
+        return Problem(origin.path, line, column, finding.message, finding.severity)
+
+    def fill(self, problems: list[Problem]) -> None:
+        for i, p in enumerate(problems):
+            if isinstance(p, _Pending):
+                line, column = self.where(p.path, p.steps, p.at_key)  # type: ignore[attr-defined]
+                problems[i] = Problem(p.path, line, column, p.message, p.severity)

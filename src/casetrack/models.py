@@ -1,0 +1,403 @@
+"""The vocabulary of a case file: sources, parties, cases, filings, claims, events and their dates.
+
+Every model is immutable and rejects unknown fields, so a misspelt key in a YAML file is reported
+instead of ignored. The field descriptions double as the help an editor shows while typing (they
+end up in `casetrack schema`).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+)
+
+from casetrack.dates import DateError, DateSpan
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=ID_PATTERN,
+        max_length=200,
+        description="An id: letters, digits, '.', '_' or '-', starting with a letter or digit.",
+    ),
+]
+
+
+def _parse_when(value: Any) -> DateSpan:
+    if isinstance(value, DateSpan):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not a date; write it as a string such as '2025-01-15'")
+    try:
+        return DateSpan.parse(value)
+    except DateError as exc:
+        raise ValueError(str(exc)) from None
+
+
+When = Annotated[
+    DateSpan,
+    PlainValidator(_parse_when),
+    PlainSerializer(lambda d: d.edtf(), return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?[~?%]?(/\d{4}(-\d{2}(-\d{2})?)?[~?%]?)?$",
+            "description": (
+                "A date in EDTF notation: 2024, 2024-12, 2024-12-20; add ~ for approximate, "
+                "? for uncertain; an interval is 2023-05/2024-01."
+            ),
+            "examples": ["2024-12-20", "2025-01", "2025-02-13~", "2023-05/2024-01"],
+        }
+    ),
+]
+
+SourceKind = Literal[
+    "news-report",
+    "court-filing",
+    "court-order",
+    "docket",
+    "press-release",
+    "statement",
+    "social-media",
+    "blog",
+    "book",
+    "interview",
+    "other",
+]
+
+PartyKind = Literal[
+    "person",
+    "company",
+    "organisation",
+    "court",
+    "judge",
+    "counsel",
+    "law-firm",
+    "news-outlet",
+    "agency",
+    "group",
+    "other",
+]
+
+Role = Literal[
+    "plaintiff",
+    "defendant",
+    "counter-plaintiff",
+    "counter-defendant",
+    "third-party-plaintiff",
+    "third-party-defendant",
+    "cross-plaintiff",
+    "cross-defendant",
+    "intervenor",
+    "petitioner",
+    "respondent",
+    "appellant",
+    "appellee",
+    "complainant",
+    "amicus",
+    "interested-party",
+    "non-party",
+    "other",
+]
+
+RelationKind = Literal[
+    "consolidated-with",
+    "related-to",
+    "countersuit-to",
+    "appeal-of",
+    "removed-from",
+    "transferred-from",
+    "other",
+]
+
+FilingKind = Literal[
+    "complaint",
+    "amended-complaint",
+    "administrative-complaint",
+    "answer",
+    "counterclaim",
+    "motion",
+    "motion-to-dismiss",
+    "motion-for-summary-judgment",
+    "opposition",
+    "reply",
+    "letter",
+    "joint-letter",
+    "notice",
+    "notice-of-intent",
+    "order",
+    "opinion",
+    "judgment",
+    "stipulation",
+    "subpoena",
+    "declaration",
+    "exhibit",
+    "brief",
+    "discovery",
+    "other",
+]
+
+EventKind = Literal[
+    "hearing",
+    "conference",
+    "ruling",
+    "trial",
+    "deadline",
+    "deposition",
+    "mediation",
+    "settlement",
+    "meeting",
+    "production",
+    "release",
+    "publication",
+    "statement",
+    "disclosure",
+    "other",
+]
+
+ClaimStatus = Literal[
+    "pending",
+    "dismissed-with-leave",
+    "dismissed",
+    "withdrawn",
+    "settled",
+    "judgment-for-plaintiff",
+    "judgment-for-defendant",
+    "other",
+]
+
+CLAIM_FINAL_STATUSES = frozenset(
+    {"dismissed", "withdrawn", "settled", "judgment-for-plaintiff", "judgment-for-defendant"}
+)
+
+
+class Model(BaseModel):
+    """Base for every record: immutable, and unknown fields are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+Text = Annotated[str, Field(min_length=1, max_length=20_000)]
+Sources = Annotated[
+    list[Id],
+    Field(description="Ids of the sources this fact comes from. Every fact needs at least one."),
+]
+
+
+class Allegation(Model):
+    """Marks a record as an allegation: who alleges it, where, and who denies it."""
+
+    by: list[Id] = Field(
+        min_length=1,
+        description="Ids of the parties who allege this. Required: no anonymous claims.",
+    )
+    filing: Id | None = Field(None, description="Id of the filing in which it is alleged.")
+    denied_by: list[Id] = Field(
+        default_factory=list, description="Ids of the parties who deny or dispute it."
+    )
+    note: str | None = Field(None, description="How it is alleged or denied, in a few words.")
+
+
+class Account(Model):
+    """One source's version of a disputed detail."""
+
+    says: Text = Field(description="What this version says, in a few words.")
+    sources: Sources = Field(min_length=1)
+
+
+class Discrepancy(Model):
+    """A detail on which sources disagree; every version is kept with its sources."""
+
+    about: Text = Field(description="What the sources disagree about (e.g. 'length of the memo').")
+    accounts: list[Account] = Field(min_length=2, description="Each source's version.")
+
+
+class Schedule(Model):
+    """For a scheduled date (a trial, a deadline): when it was set and when it was replaced."""
+
+    set_on: When = Field(description="When this date was set.")
+    set_by: Id | None = Field(None, description="Id of the order or event that set it.")
+    replaced_on: When | None = Field(
+        None, description="When this date was vacated or moved; leave out while it stands."
+    )
+    replaced_by: Id | None = Field(None, description="Id of the event that replaced it, if any.")
+    note: str | None = Field(None, description="Anything worth knowing about the scheduling.")
+
+
+class Record(Model):
+    """Fields every record has."""
+
+    id: Id = Field(description="Unique id across the whole dataset.")
+    sources: Sources = Field(default_factory=list)
+    notes: str | None = Field(None, description="Free notes for readers of the file.")
+    unconfirmed: bool = Field(
+        False,
+        description=(
+            "True when only one outlet reports this and nothing else confirms it; "
+            "shown as that outlet's report, not as established fact."
+        ),
+    )
+    discrepancies: list[Discrepancy] = Field(
+        default_factory=list, description="Details on which the sources disagree."
+    )
+
+
+class Source(Model):
+    """Where facts come from: a news report, a court filing, an order, a docket."""
+
+    id: Id = Field(description="Unique id across the whole dataset.")
+    kind: SourceKind = Field(description="What sort of source this is.")
+    title: Text = Field(description="The source's title or headline.")
+    outlet: str | None = Field(None, description="Publisher, outlet or court.")
+    author: str | None = Field(None, description="Author, where known.")
+    published: When | None = Field(None, description="Publication date, at the precision known.")
+    date_note: str | None = Field(
+        None, description="How the publication date was worked out, when it is inferred."
+    )
+    url: str | None = Field(None, description="Where to read it, where known.")
+    file: str | None = Field(None, description="A local copy, relative to the dataset.")
+    notes: str | None = Field(None, description="Free notes for readers of the file.")
+
+
+class Party(Record):
+    """A person or organisation. Their role is given per case, in the case's `parties`."""
+
+    name: Text = Field(description="Full name.")
+    kind: PartyKind = Field(description="Person, company, court, judge, counsel, law firm, ...")
+    aliases: list[Text] = Field(
+        default_factory=list, description="Short names people type: 'Baldoni', 'Wayfarer'."
+    )
+    description: str | None = Field(None, description="Who they are, in a line.")
+    firm: Id | None = Field(None, description="For counsel: id of their law firm, if a party.")
+
+
+class CaseParty(Model):
+    """A party's role in one case, with their counsel."""
+
+    party: Id = Field(description="Id of the party.")
+    role: Role = Field(description="Their role in this case.")
+    counsel: list[Id] = Field(
+        default_factory=list, description="Ids of the lawyers or firms representing them here."
+    )
+    sources: Sources = Field(default_factory=list)
+    note: str | None = Field(None, description="Anything worth knowing about this role.")
+
+
+class Relation(Model):
+    """How this case relates to another: consolidated with it, a countersuit to it, ..."""
+
+    kind: RelationKind = Field(description="The relation.")
+    case: Id = Field(description="Id of the other case.")
+    date: When | None = Field(None, description="When the relation arose, if known.")
+    sources: Sources = Field(default_factory=list)
+    note: str | None = Field(None, description="A few words on the relation.")
+
+
+class Case(Record):
+    """A lawsuit or proceeding."""
+
+    caption: Text = Field(description="The full caption: 'Lively v. Wayfarer Studios LLC et al.'")
+    short_name: str | None = Field(None, description="What people call it.")
+    court: Id | None = Field(None, description="Id of the court (a party of kind 'court').")
+    docket: str | None = Field(None, description="Docket or case number, as the court writes it.")
+    judge: Id | None = Field(None, description="Id of the presiding judge (a party).")
+    filed: When | None = Field(None, description="When the case was filed.")
+    date_note: str | None = Field(None, description="How the filing date was worked out.")
+    parties: list[CaseParty] = Field(default_factory=list, description="Parties and their roles.")
+    relations: list[Relation] = Field(default_factory=list, description="Links to other cases.")
+    summary: str | None = Field(None, description="What the case is about, in a few lines.")
+
+
+class Filing(Record):
+    """A document in a case: a complaint, motion, letter, order, ..."""
+
+    case: Id | None = Field(description="Id of the case it was filed in (null for none).")
+    date: When = Field(description="When it was filed or issued.")
+    date_note: str | None = Field(None, description="How an inferred date was worked out.")
+    kind: FilingKind = Field(description="What sort of document it is.")
+    title: Text = Field(description="A short title.")
+    summary: str | None = Field(None, description="What it says, in neutral words.")
+    filed_by: list[Id] = Field(
+        default_factory=list,
+        description="Ids of the parties who filed it, or the judge who issued it.",
+    )
+    docket_entry: int | None = Field(None, ge=0, description="Docket entry number, where known.")
+
+
+class StatusChange(Model):
+    """A dated change in a claim's status, tied to what caused it."""
+
+    status: ClaimStatus = Field(description="The claim's status from this date on.")
+    date: When = Field(description="When the status changed.")
+    date_note: str | None = Field(None, description="How an inferred date was worked out.")
+    by: Id | None = Field(None, description="Id of the filing or event that made the change.")
+    note: str | None = Field(None, description="A few words on the change.")
+    sources: Sources = Field(default_factory=list)
+
+
+class Claim(Record):
+    """A cause of action in a case, with the history of its status."""
+
+    case: Id = Field(description="Id of the case the claim is brought in.")
+    title: Text = Field(description="The cause of action: 'Sexual harassment', 'Defamation'.")
+    plaintiffs: list[Id] = Field(min_length=1, description="Ids of those bringing the claim.")
+    defendants: list[Id] = Field(min_length=1, description="Ids of those it is brought against.")
+    filing: Id | None = Field(None, description="Id of the filing that raised it.")
+    date: When | None = Field(
+        None, description="When it was raised; defaults to the date of `filing`."
+    )
+    damages: str | None = Field(None, description="Damages or relief sought, as the source says.")
+    summary: str | None = Field(None, description="What the claim says, in neutral words.")
+    history: list[StatusChange] = Field(
+        default_factory=list,
+        description="Status changes in date order. Before the first, the claim is pending.",
+    )
+
+
+class Event(Record):
+    """Anything else dated: hearings, conferences, rulings, releases, publications, ..."""
+
+    date: When = Field(description="When it happened (or is scheduled to happen).")
+    date_note: str | None = Field(None, description="How an inferred date was worked out.")
+    kind: EventKind = Field(description="What sort of event it is.")
+    title: Text = Field(description="A short title.")
+    summary: str | None = Field(None, description="What happened, in neutral words.")
+    case: Id | None = Field(None, description="Id of the case it belongs to, if any.")
+    parties: list[Id] = Field(default_factory=list, description="Ids of the parties involved.")
+    alleged: Allegation | None = Field(
+        None, description="Set when this is an allegation rather than an established fact."
+    )
+    scheduled: Schedule | None = Field(
+        None, description="Set for a scheduled date (a trial): when it was set and replaced."
+    )
+
+
+# The YAML top-level keys, the model each holds and the word used in messages.
+SECTIONS: dict[str, tuple[type[Model], str]] = {
+    "sources": (Source, "source"),
+    "parties": (Party, "party"),
+    "cases": (Case, "case"),
+    "filings": (Filing, "filing"),
+    "claims": (Claim, "claim"),
+    "events": (Event, "event"),
+}
+
+
+class DatasetFile(Model):
+    """One YAML file of a casetrack dataset. Every key is optional; each holds a list."""
+
+    sources: list[Source] = Field(default_factory=list, description="Where facts come from.")
+    parties: list[Party] = Field(default_factory=list, description="People and organisations.")
+    cases: list[Case] = Field(default_factory=list, description="The lawsuits and proceedings.")
+    filings: list[Filing] = Field(default_factory=list, description="Documents filed or issued.")
+    claims: list[Claim] = Field(default_factory=list, description="Causes of action.")
+    events: list[Event] = Field(default_factory=list, description="Other dated events.")

@@ -1,0 +1,55 @@
+"""Problems found in a dataset: data, not exceptions.
+
+A problem carries where it is (`file:line:column`, the form editors jump to) and a message a
+non-programmer understands. Nothing here prints or exits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["fatal", "error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a dataset.
+
+    severity: "fatal" when a path cannot be used at all (missing, unreadable: exit 2), "error" for
+    bad data (exit 1), "warning" for things worth a look that do not make the data wrong.
+    """
+
+    path: str
+    line: int | None
+    column: int | None
+    message: str
+    severity: Severity = "error"
+
+    def location(self) -> str:
+        parts = [self.path]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{self.location()}: {prefix}{self.message}"
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line or 0, self.column or 0, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem found by a cross-record check, located by record id and a path inside it.
+
+    The loader turns findings into Problems with file:line:column.
+    """
+
+    record_id: str
+    path: tuple[str | int, ...]
+    message: str
+    severity: Severity = "error"
