@@ -47,6 +47,7 @@ def references(
         yield from ids(rid, ("sources",), party.sources, S)
         if party.firm:
             yield rid, ("firm",), party.firm, P
+        yield from ids(rid, ("members",), party.members, P)
     for rid, case in dataset.cases.items():
         yield from ids(rid, ("sources",), case.sources, S)
         for name, value in (("court", case.court), ("judge", case.judge)):

@@ -278,6 +278,13 @@ class Party(Record):
     )
     description: str | None = Field(None, description="Who they are, in a line.")
     firm: Id | None = Field(None, description="For counsel: id of their law firm, if a party.")
+    members: list[Id] = Field(
+        default_factory=list,
+        description=(
+            "For a group (e.g. 'the Wayfarer parties'): ids of its members. What the group "
+            "files or faces counts for each member."
+        ),
+    )
 
 
 class CaseParty(Model):

@@ -5,6 +5,7 @@ Imports only click at module level: it is imported on every command's start-up.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,9 @@ import click
 from casetrack.errors import DataError, UsageError
 
 if TYPE_CHECKING:
+    from casetrack.dates import PartialDate
     from casetrack.loader import Dataset
+    from casetrack.query import TimelineFilter
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -73,3 +76,86 @@ def load_dataset(data_dir: Path | None) -> Dataset:
             f"(casetrack validate lists them all):\n{shown}{more}"
         )
     return dataset
+
+
+def parse_date_option(value: str | None, option: str) -> PartialDate | None:
+    """A date typed on the command line (`2025-01`, `Jan 2025`, `March 9, 2026`), or None."""
+    from casetrack.dates import DateError, parse_user_date
+
+    if value is None:
+        return None
+    try:
+        return parse_user_date(value)
+    except DateError as exc:
+        raise click.BadParameter(str(exc), param_hint=option) from None
+
+
+def as_of_option(f: F) -> F:
+    """--as-of DATE: the record as it stood on that day (default: today)."""
+    return click.option(
+        "--as-of",
+        "as_of",
+        metavar="DATE",
+        default=None,
+        help="Show the record as it stood on DATE (default: today). A month or year means its last day.",
+    )(f)
+
+
+def as_of_day(value: str | None) -> dt.date:
+    """The day --as-of names: its last possible day for a month or year; today when not given."""
+    parsed = parse_date_option(value, "--as-of")
+    return parsed.latest() if parsed is not None else dt.date.today()
+
+
+def timeline_filter_options(f: F) -> F:
+    """The filters shared by `timeline` and `export`."""
+    options = [
+        click.option("--case", "case", metavar="CASE", help="Only this case (id, name or docket)."),
+        click.option(
+            "--party", "party", metavar="NAME", help="Only entries naming this party (any alias)."
+        ),
+        click.option(
+            "--kind",
+            "kinds",
+            metavar="KIND",
+            multiple=True,
+            help="Only this kind (repeatable): hearing, order, filing, event, claim-dismissed, ...",
+        ),
+        click.option(
+            "--from", "date_from", metavar="DATE", help="From this date (2025-01, 'Jan 2025', ...)."
+        ),
+        click.option("--to", "date_to", metavar="DATE", help="Up to this date (inclusive)."),
+        click.option(
+            "--search", "search", metavar="TEXT", help="Only entries whose text contains TEXT."
+        ),
+        click.option("--facts-only", is_flag=True, help="Leave out allegations."),
+        as_of_option,
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def build_filter(
+    case: str | None,
+    party: str | None,
+    kinds: tuple[str, ...],
+    date_from: str | None,
+    date_to: str | None,
+    search: str | None,
+    facts_only: bool,
+    as_of: str | None,
+) -> TimelineFilter:
+    """A TimelineFilter from the options of `timeline_filter_options`."""
+    from casetrack.query import TimelineFilter
+
+    return TimelineFilter(
+        case=case,
+        party=party,
+        kinds=kinds,
+        start=parse_date_option(date_from, "--from"),
+        end=parse_date_option(date_to, "--to"),
+        search=search,
+        facts_only=facts_only,
+        as_of=as_of_day(as_of),
+    )
