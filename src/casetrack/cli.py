@@ -17,6 +17,18 @@ from casetrack.errors import CasetrackError
 
 # name -> "module:attribute"; each module imports only click at its top.
 COMMANDS: dict[str, str] = {
+    "timeline": "casetrack.commands.timeline:timeline",
+    "party": "casetrack.commands.party:party",
+    "parties": "casetrack.commands.parties:parties",
+    "claims": "casetrack.commands.claims:claims",
+    "cases": "casetrack.commands.cases:cases",
+    "case": "casetrack.commands.cases:case",
+    "upcoming": "casetrack.commands.upcoming:upcoming",
+    "sources": "casetrack.commands.sources:sources",
+    "search": "casetrack.commands.search:search",
+    "export": "casetrack.commands.export:export",
+    "schema": "casetrack.commands.schema:schema",
+    "init": "casetrack.commands.init:init",
     "validate": "casetrack.commands.validate:validate",
 }
 
