@@ -116,11 +116,13 @@ _FRIENDLY = (
 )
 
 
-def _describe(exc: yaml.YAMLError) -> YamlIssue:
+def _describe(exc: yaml.YAMLError, source: str) -> YamlIssue:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     text = str(problem)
+    if mark is not None and 0 <= mark.index < len(source) and source[mark.index] == "\t":
+        text = "found character '\\t' that cannot start any token"
     for needle, friendly in _FRIENDLY:
         if needle in text or (context and needle in context):
             text = friendly
@@ -176,7 +178,7 @@ def parse(text: str) -> Parsed:
     except YamlReadError as exc:
         return Parsed(None, [*loader.issues, exc.issue], ok=False)
     except yaml.YAMLError as exc:
-        return Parsed(None, [*loader.issues, _describe(exc)], ok=False)
+        return Parsed(None, [*loader.issues, _describe(exc, text)], ok=False)
     except (ValueError, TypeError, RecursionError) as exc:
         return Parsed(None, [YamlIssue(None, None, f"this is not valid YAML: {exc}")], ok=False)
     finally:
