@@ -577,3 +577,25 @@ def test_bundled_dataset_validates_clean() -> None:
     result = CliRunner().invoke(cli, ["validate"], env={"CASETRACK_DATA": ""})
     assert result.exit_code == 0, result.output
     assert result.output.endswith(" 0 errors, 0 warnings\n")
+
+
+def test_wheel_carries_the_bundled_dataset(tmp_path: Path) -> None:
+    """A normal (non-editable) install must find the data without the repository beside it."""
+    repo = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(repo)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    (wheel,) = tmp_path.glob("casetrack-*.whl")
+    import zipfile
+
+    with zipfile.ZipFile(wheel) as zf:
+        packed = {n for n in zf.namelist() if n.startswith("casetrack/data/")}
+        expected = {f"casetrack/data/{p.name}" for p in (repo / "data").glob("*.yaml")}
+        assert expected and expected <= packed
+        for name in expected:
+            assert zf.read(name) == (repo / "data" / Path(name).name).read_bytes()
