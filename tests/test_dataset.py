@@ -77,7 +77,7 @@ FACTS: list[tuple[str, str, str, str, str]] = [
     ("2023/2024-08", "event", "other", "jamey-heath", "breastfeeding"),
     ("2023/2024-08", "event", "other", "ryan-reynolds", "rooftop scene"),
     ("2024-01", "event", "meeting", "blake-lively", "no more improvising of kissing"),
-    ("2024-08", "event", "release", "wayfarer-studios", "$50 million"),
+    ("2024-08", "event", "release", "justin-baldoni", "$50 million"),
     ("2024-08~", "event", "other", "blake-lively", "smear campaign"),
     # Claims and what became of them
     ("2024-12-31", "claim", "pending", "blake-lively", "Sexual harassment"),
