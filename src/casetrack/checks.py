@@ -218,23 +218,35 @@ def check_schedules(dataset: Dataset) -> list[Finding]:
     return found
 
 
-def check_date_notes(dataset: Dataset) -> list[Finding]:
-    """An approximate or uncertain date says how it was worked out."""
-    found = []
+def _dates_needing_notes(
+    dataset: Dataset,
+) -> Iterator[tuple[str, tuple[str | int, ...], Any, str | None, str]]:
+    """(record id, path, date, its note, label) for every date that may need a note."""
     for section in ("filings", "events"):
         for rid, record in dataset.section(section).items():
-            date = record.date
-            if (date.approximate or date.uncertain) and not record.date_note:
-                found.append(
-                    Finding(
-                        rid,
-                        ("date",),
-                        f"{_label(dataset, rid)} has an approximate date ({date.display()}) but no "
-                        "'date_note' saying how it was worked out",
-                        "warning",
-                    )
-                )
-    return found
+            yield rid, ("date",), record.date, record.date_note, _label(dataset, rid)
+    for rid, case in dataset.cases.items():
+        yield rid, ("filed",), case.filed, case.date_note, _label(dataset, rid)
+    for rid, claim in dataset.claims.items():
+        yield rid, ("date",), claim.date, claim.notes, _label(dataset, rid)
+        for i, change in enumerate(claim.history):
+            label = f"status change {i + 1} of claim '{rid}'"
+            yield rid, ("history", i, "date"), change.date, change.date_note, label
+
+
+def check_date_notes(dataset: Dataset) -> list[Finding]:
+    """An approximate or uncertain date says how it was worked out."""
+    return [
+        Finding(
+            rid,
+            path,
+            f"{label} has an approximate date ({date.display()}) but no "
+            "'date_note' saying how it was worked out",
+            "warning",
+        )
+        for rid, path, date, note, label in _dates_needing_notes(dataset)
+        if date is not None and (date.approximate or date.uncertain) and not note
+    ]
 
 
 def check_allegations(dataset: Dataset) -> list[Finding]:

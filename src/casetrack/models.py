@@ -327,7 +327,9 @@ class Case(Record):
 class Filing(Record):
     """A document in a case: a complaint, motion, letter, order, ..."""
 
-    case: Id | None = Field(description="Id of the case it was filed in (null for none).")
+    case: Id | None = Field(
+        None, description="Id of the case it was filed in; leave out for none (a subpoena, ...)."
+    )
     date: When = Field(description="When it was filed or issued.")
     date_note: str | None = Field(None, description="How an inferred date was worked out.")
     kind: FilingKind = Field(description="What sort of document it is.")
