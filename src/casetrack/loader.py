@@ -181,7 +181,7 @@ def load(directory: str | Path) -> tuple[Dataset, list[Problem]]:
         return dataset, [
             Problem(shown_root, None, None, "no .yaml or .yml files in this folder", "fatal")
         ]
-    problems: list[Problem] = []
+    problems: list[Problem | _Pending] = []
     texts: dict[str, Path] = {}
     for path in paths:
         shown = display_path(path)
@@ -196,11 +196,11 @@ def load(directory: str | Path) -> tuple[Dataset, list[Problem]]:
 
     locator = _Locator(texts)
     problems.extend(locator.problem(dataset, f) for f in run_checks(dataset))
-    locator.fill(problems)
-    return dataset, sorted(problems, key=Problem.sort_key)
+    located = [locator.resolve(p) for p in problems]
+    return dataset, sorted(located, key=Problem.sort_key)
 
 
-def _add_file(dataset: Dataset, data: Any, shown: str) -> list[Problem]:
+def _add_file(dataset: Dataset, data: Any, shown: str) -> list[Problem | _Pending]:
     """Validate one file's records and add the good ones to the dataset."""
     if data is None:
         return [
@@ -221,7 +221,7 @@ def _add_file(dataset: Dataset, data: Any, shown: str) -> list[Problem]:
                 f"file holds {what}; a dataset file is a mapping of lists under {_section_list()}",
             )
         ]
-    problems: list[Problem] = []
+    problems: list[Problem | _Pending] = []
     for section, items in data.items():
         if section not in SECTIONS:
             problems.append(
@@ -382,17 +382,14 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-class _Pending(Problem):
+@dataclass(frozen=True, slots=True)
+class _Pending:
     """A problem whose line and column are found later, from a path inside a file."""
 
-    __slots__ = ("at_key", "steps")
-
-    def __init__(
-        self, path: str, steps: tuple[str | int, ...], message: str, at_key: bool = False
-    ) -> None:
-        super().__init__(path, None, None, message)
-        object.__setattr__(self, "steps", steps)
-        object.__setattr__(self, "at_key", at_key)
+    path: str
+    steps: tuple[str | int, ...]
+    message: str
+    at_key: bool = False
 
 
 class _Locator:
@@ -425,8 +422,8 @@ class _Locator:
         line, column = self.where(origin.path, steps)
         return Problem(origin.path, line, column, finding.message, finding.severity)
 
-    def fill(self, problems: list[Problem]) -> None:
-        for i, p in enumerate(problems):
-            if isinstance(p, _Pending):
-                line, column = self.where(p.path, p.steps, p.at_key)  # type: ignore[attr-defined]
-                problems[i] = Problem(p.path, line, column, p.message, p.severity)
+    def resolve(self, problem: Problem | _Pending) -> Problem:
+        if isinstance(problem, Problem):
+            return problem
+        line, column = self.where(problem.path, problem.steps, problem.at_key)
+        return Problem(problem.path, line, column, problem.message)
