@@ -33,6 +33,14 @@ COMMANDS: dict[str, str] = {
 }
 
 
+class ReportedError(click.ClickException):
+    """A CasetrackError on its way out: click prints `Error: message` on stderr and exits."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code  # type: ignore[misc]  # click declares it per class
+
+
 class LazyGroup(click.Group):
     """A group that imports a command's module only when that command is asked for."""
 
@@ -42,6 +50,14 @@ class LazyGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def invoke(self, ctx: click.Context) -> Any:
+        # The one place casetrack's own errors become a message and an exit status, so they read
+        # the same from `main` (the installed command) and from click's test runner.
+        try:
+            return super().invoke(ctx)
+        except CasetrackError as exc:
+            raise ReportedError(str(exc), exc.exit_code) from None
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self.lazy:

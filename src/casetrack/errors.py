@@ -26,3 +26,7 @@ class NotFoundError(CasetrackError):
 
 class DataError(CasetrackError):
     """The dataset has problems that keep the command from giving a trustworthy answer."""
+
+
+class InputError(CasetrackError):
+    """A value given on the command line that cannot be read, such as a date in `--from`."""

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from casetrack.errors import DataError, UsageError
+from casetrack.errors import DataError, InputError, UsageError
 
 if TYPE_CHECKING:
     from casetrack.dates import PartialDate
@@ -79,7 +79,9 @@ def load_dataset(data_dir: Path | None) -> Dataset:
 
 
 def parse_date_option(value: str | None, option: str) -> PartialDate | None:
-    """A date typed on the command line (`2025-01`, `Jan 2025`, `March 9, 2026`), or None."""
+    """A date typed on the command line (`2025-01`, `Jan 2025`, `March 9, 2026`), or None.
+
+    A date that cannot be read is an InputError (one line, exit 1), not a usage error."""
     from casetrack.dates import DateError, parse_user_date
 
     if value is None:
@@ -87,7 +89,7 @@ def parse_date_option(value: str | None, option: str) -> PartialDate | None:
     try:
         return parse_user_date(value)
     except DateError as exc:
-        raise click.BadParameter(str(exc), param_hint=option) from None
+        raise InputError(f"{option}: {exc}") from None
 
 
 def as_of_option(f: F) -> F:

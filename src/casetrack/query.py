@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from casetrack.dates import PartialDate
+from casetrack.dates import DateSpan, PartialDate
 from casetrack.entries import Entry
-from casetrack.errors import NotFoundError
+from casetrack.errors import InputError, NotFoundError
 from casetrack.fuzzy import closest
 from casetrack.loader import Dataset
-from casetrack.models import Case, Party
+from casetrack.models import Case, Claim, Party, Record, StatusChange
 
 
 class AmbiguousError(NotFoundError):
@@ -141,3 +142,309 @@ def entry_text(entry: Entry) -> str:
         for t in (entry.id, entry.kind, entry.title, entry.summary, entry.notes, entry.date_note)
         if t
     )
+
+
+# --- names ------------------------------------------------------------------------------------
+
+
+def party_name(dataset: Dataset, party_id: str) -> str:
+    """A party's name, or its id when the dataset does not know it."""
+    party = dataset.parties.get(party_id)
+    return party.name if party else party_id
+
+
+def case_name(dataset: Dataset, case_id: str) -> str:
+    """A case's short name (else its caption), or its id when the dataset does not know it."""
+    case = dataset.cases.get(case_id)
+    return (case.short_name or case.caption) if case else case_id
+
+
+def record_label(dataset: Dataset, record_id: str) -> str:
+    """What a record is called: a party's name, a case's short name, a filing's title, ..."""
+    record = dataset.get(record_id)
+    for attribute in ("name", "short_name", "title", "caption"):
+        value = getattr(record, attribute, None)
+        if isinstance(value, str) and value:
+            return value
+    return record_id
+
+
+# --- claims -----------------------------------------------------------------------------------
+
+
+def claim_raised(dataset: Dataset, claim: Claim) -> DateSpan | None:
+    """When a claim was raised: its own date, else the date of the filing that raised it."""
+    if claim.date is not None:
+        return claim.date
+    filing = dataset.filings.get(claim.filing) if claim.filing else None
+    return filing.date if filing else None
+
+
+def claim_status(
+    dataset: Dataset, claim: Claim, day: dt.date | None = None
+) -> tuple[str, StatusChange | None]:
+    """A claim's status on `day` (None: its latest) and the change that set it.
+
+    The status is that of the last change whose date may have come by `day` (its earliest day is
+    on or before it); before any change a claim is pending.
+    """
+    changes = sorted(claim.history, key=lambda c: c.date.sort_key())
+    if day is not None:
+        changes = [c for c in changes if c.date.earliest() <= day]
+    if not changes:
+        return "pending", None
+    return changes[-1].status, changes[-1]
+
+
+def claim_known_on(dataset: Dataset, claim: Claim, day: dt.date | None) -> bool:
+    """Whether a claim had been raised by `day` (a claim of unknown date always counts)."""
+    if day is None:
+        return True
+    raised = claim_raised(dataset, claim)
+    return raised is None or raised.earliest() <= day
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    """A claim as it stood on a day: its status then and the change that set it."""
+
+    claim: Claim
+    status: str
+    change: StatusChange | None
+    raised: DateSpan | None
+
+
+def view_claim(dataset: Dataset, claim: Claim, day: dt.date | None) -> ClaimView:
+    status, change = claim_status(dataset, claim, day)
+    return ClaimView(claim, status, change, claim_raised(dataset, claim))
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    """What `claims` selects. A party matches a claim it brings or faces itself or through a
+    group it belongs to."""
+
+    plaintiff: str | None = None
+    defendant: str | None = None
+    case: str | None = None
+    statuses: tuple[str, ...] = ()
+    as_of: dt.date | None = None
+
+
+def select_claims(dataset: Dataset, flt: ClaimFilter) -> list[ClaimView]:
+    """The claims a filter selects, in dataset order, as they stood on `flt.as_of`."""
+    plaintiffs = (
+        groups_of(dataset, find_party(dataset, flt.plaintiff).id) if flt.plaintiff else None
+    )
+    defendants = (
+        groups_of(dataset, find_party(dataset, flt.defendant).id) if flt.defendant else None
+    )
+    case_id = find_case(dataset, flt.case).id if flt.case else None
+    statuses = {s.casefold() for s in flt.statuses}
+    out = []
+    for claim in dataset.claims.values():
+        if case_id is not None and claim.case != case_id:
+            continue
+        if plaintiffs is not None and not plaintiffs.intersection(claim.plaintiffs):
+            continue
+        if defendants is not None and not defendants.intersection(claim.defendants):
+            continue
+        if not claim_known_on(dataset, claim, flt.as_of):
+            continue
+        view = view_claim(dataset, claim, flt.as_of)
+        if statuses and view.status not in statuses:
+            continue
+        out.append(view)
+    return out
+
+
+def claim_counts(views: Iterable[ClaimView]) -> dict[str, int]:
+    """How many claims have each status, most common first."""
+    counts: dict[str, int] = {}
+    for v in views:
+        counts[v.status] = counts.get(v.status, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+# --- parties ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PartyRole:
+    """A party's role in one case; `via` names the group through which they hold it, if any."""
+
+    case: str
+    role: str
+    counsel: tuple[str, ...]
+    via: str | None = None
+
+
+def roles_of(dataset: Dataset, party_id: str) -> list[PartyRole]:
+    """A party's roles in every case, its own first, then those it holds as a group member."""
+    groups = groups_of(dataset, party_id) - {party_id}
+    own: list[PartyRole] = []
+    shared: list[PartyRole] = []
+    for case in dataset.cases.values():
+        for cp in case.parties:
+            if cp.party == party_id:
+                own.append(PartyRole(case.id, cp.role, tuple(cp.counsel)))
+            elif cp.party in groups:
+                shared.append(PartyRole(case.id, cp.role, tuple(cp.counsel), via=cp.party))
+    return own + shared
+
+
+@dataclass(frozen=True, slots=True)
+class Client:
+    """Someone a lawyer or firm represents in a case; `through` is the lawyer, for a firm."""
+
+    case: str
+    party: str
+    role: str
+    through: str | None = None
+
+
+def clients_of(dataset: Dataset, counsel_id: str) -> list[Client]:
+    """Whom a lawyer (or, through its lawyers, a law firm) represents, case by case."""
+    lawyers = {counsel_id} | {p.id for p in dataset.parties.values() if p.firm == counsel_id}
+    out = []
+    for case in dataset.cases.values():
+        for cp in case.parties:
+            for lawyer in cp.counsel:
+                if lawyer in lawyers:
+                    through = lawyer if lawyer != counsel_id else None
+                    out.append(Client(case.id, cp.party, cp.role, through))
+    return out
+
+
+def claims_of(dataset: Dataset, party_id: str, day: dt.date | None) -> list[tuple[str, ClaimView]]:
+    """The claims a party brings ("plaintiff") and faces ("defendant"), itself or as a member of
+    a group, as they stood on `day`."""
+    ids = groups_of(dataset, party_id)
+    out = []
+    for claim in dataset.claims.values():
+        if not claim_known_on(dataset, claim, day):
+            continue
+        if ids.intersection(claim.plaintiffs):
+            out.append(("plaintiff", view_claim(dataset, claim, day)))
+        if ids.intersection(claim.defendants):
+            out.append(("defendant", view_claim(dataset, claim, day)))
+    return out
+
+
+# --- cases and dates --------------------------------------------------------------------------
+
+
+def last_and_next(
+    entries: Iterable[Entry], day: dt.date, case_id: str | None = None
+) -> tuple[Entry | None, Entry | None]:
+    """The latest entry on record by `day` and the next one scheduled after it."""
+    last: Entry | None = None
+    following: Entry | None = None
+    for e in entries:
+        if case_id is not None and e.case != case_id:
+            continue
+        if not e.known_on(day):
+            continue
+        if e.date.earliest() <= day and e.scheduled is None:
+            last = e
+        elif e.date.latest() > day and following is None:
+            following = e
+    return last, following
+
+
+def upcoming_entries(entries: Iterable[Entry], day: dt.date) -> list[Entry]:
+    """What stood scheduled on `day` for a date that may still come after it (or anything on
+    record then whose date runs past it)."""
+    return [e for e in entries if e.known_on(day) and e.date.latest() > day]
+
+
+# --- sources and search -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A record that cites a source; `via` says where (a role, a status change, a discrepancy)."""
+
+    section: str
+    id: str
+    via: str | None = None
+
+
+def citations(dataset: Dataset, source_id: str) -> list[Citation]:
+    """Every record that cites a source, anywhere in it, in dataset order."""
+    out: list[Citation] = []
+    for name in ("parties", "cases", "filings", "claims", "events"):
+        for record in dataset.section(name).values():
+            for via in _citing_places(record, source_id):
+                out.append(Citation(name, record.id, via))
+    return out
+
+
+def _citing_places(record: Record, source_id: str) -> list[str | None]:
+    places: list[str | None] = []
+    if source_id in record.sources:
+        places.append(None)
+    if isinstance(record, Case):
+        places += [f"role of {cp.party}" for cp in record.parties if source_id in cp.sources]
+        places += [f"{r.kind} {r.case}" for r in record.relations if source_id in r.sources]
+    if isinstance(record, Claim):
+        places += [
+            f"status {c.status} ({c.date.edtf()})" for c in record.history if source_id in c.sources
+        ]
+    for d in record.discrepancies:
+        if any(source_id in a.sources for a in d.accounts):
+            places.append(f"sources differ: {d.about}")
+    return places
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A record whose text contains what was searched for."""
+
+    section: str
+    id: str
+    fields: tuple[str, ...]
+    excerpt: str
+
+
+SEARCH_SECTIONS = ("parties", "cases", "filings", "claims", "events", "sources")
+
+
+def search_records(dataset: Dataset, text: str) -> list[SearchHit]:
+    """Every record with a text field containing `text` (case-insensitive), grouped by section."""
+    needle = _fold(text)
+    if not needle:
+        raise InputError("give some text to search for")
+    hits = []
+    for name in SEARCH_SECTIONS:
+        for record in dataset.section(name).values():
+            found = [
+                (key, value)
+                for key, value in _texts(record.model_dump(mode="json", exclude_none=True))
+                if needle in _fold(value)
+            ]
+            if found:
+                fields = tuple(dict.fromkeys(key for key, _ in found))
+                hits.append(SearchHit(name, record.id, fields, _excerpt(found[0][1], needle)))
+    return hits
+
+
+def _texts(data: Any, key: str = "") -> Iterable[tuple[str, str]]:
+    if isinstance(data, str):
+        yield key, data
+    elif isinstance(data, dict):
+        for k, v in data.items():
+            yield from _texts(v, f"{key}.{k}" if key else k)
+    elif isinstance(data, list):
+        for v in data:
+            yield from _texts(v, key)
+
+
+def _excerpt(text: str, needle: str, around: int = 50) -> str:
+    flat = " ".join(text.split())
+    at = flat.casefold().find(needle)
+    if at < 0:
+        return flat[: 2 * around]
+    start = max(0, at - around)
+    end = min(len(flat), at + len(needle) + around)
+    return ("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else "")

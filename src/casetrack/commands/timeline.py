@@ -1,0 +1,88 @@
+"""casetrack timeline: every dated entry in one chronological list, grouped by year and month."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from casetrack.options import build_filter, data_option, load_dataset, timeline_filter_options
+from casetrack.output import Look, emit, format_option, pager_option
+
+
+@click.command()
+@data_option
+@timeline_filter_options
+@click.option(
+    "--sources", "show_sources", is_flag=True, help="Show each entry's sources as footnotes."
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), metavar="N", help="Show only the first N entries."
+)
+@format_option()
+@pager_option
+def timeline(
+    data_dir: Path | None,
+    case: str | None,
+    party: str | None,
+    kinds: tuple[str, ...],
+    date_from: str | None,
+    date_to: str | None,
+    search: str | None,
+    facts_only: bool,
+    as_of: str | None,
+    show_sources: bool,
+    limit: int | None,
+    output_format: str,
+    pager: bool,
+) -> None:
+    """Every dated entry (filings, events, claim status changes, scheduled dates), in order.
+
+    Dates keep their precision ("Jan 2025", "c. 13 Feb 2025"). --from and --to keep every entry
+    whose date may fall in the range: "Jan 2025" is kept by --from 2025-01-15.
+
+    \b
+    Examples:
+      casetrack timeline
+      casetrack timeline --party Baldoni --from "Jan 2025" --to 2025-03
+      casetrack timeline --kind hearing --kind order --facts-only --sources
+      casetrack timeline --as-of 2025-02-14 --format json
+    """
+    from casetrack.entries import build_entries, latest_source_date
+    from casetrack.query import select_entries
+    from casetrack.render import records
+    from casetrack.render import rows as flat
+
+    flt = build_filter(case, party, kinds, date_from, date_to, search, facts_only, as_of)
+    dataset = load_dataset(data_dir)
+    selected = select_entries(dataset, build_entries(dataset), flt)
+    total = len(selected)
+    shown = selected[:limit] if limit is not None else selected
+
+    def terminal(look: Look) -> Iterator[Any]:
+        from casetrack.render import terminal as term
+
+        footnotes = term.Footnotes() if show_sources else None
+        if not shown:
+            yield term.empty("No entries match.")
+        yield from term.timeline(dataset, shown, look, footnotes, flt.as_of)
+        if footnotes is not None and footnotes.numbers:
+            yield footnotes.render(dataset, look)
+        count = f"{total} entr{'y' if total == 1 else 'ies'}"
+        if len(shown) < total:
+            count = f"first {len(shown)} of {count} (--limit)"
+        yield term.footer(look, flt.as_of, latest_source_date(dataset), count)
+
+    emit(
+        output_format,
+        json_data=lambda: [records.entry(e) for e in shown],
+        csv_data=lambda: (
+            flat.TIMELINE_CSV,
+            flat.csv_rows((records.entry(e) for e in shown), flat.TIMELINE_CSV),
+        ),
+        display=lambda: flat.timeline_display(dataset, shown),
+        terminal=terminal,
+        pager=pager,
+    )

@@ -1,0 +1,200 @@
+"""How commands write: the shared `--format` and `--pager` options, the console, JSON and CSV.
+
+Imports only click at module level (every command imports this on start-up); rich is imported
+when a console is actually made. Data never goes through rich for JSON, CSV or Markdown: they are
+written with the json and csv modules straight to stdout, which is what keeps 100k entries fast.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, Any, TypeVar
+
+import click
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FORMATS = ("table", "json", "csv", "markdown")
+DEFAULT_WIDTH = 80
+
+# C0 and C1 control characters other than tab and newline: escape sequences in data must not
+# reach a terminal (rich passes them through untouched).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_C1 = re.compile(r"[\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """`text` without control characters (newlines and tabs kept), safe to show in a terminal."""
+    return _CONTROL.sub("", text)
+
+
+def format_option(formats: Sequence[str] = FORMATS) -> Callable[[F], F]:
+    """--format table|json|csv|markdown, shared by every listing command (table by default)."""
+
+    def decorate(f: F) -> F:
+        return click.option(
+            "--format",
+            "output_format",
+            type=click.Choice(list(formats), case_sensitive=False),
+            default="table",
+            show_default=True,
+            help="Output format: a table for reading; json, csv or markdown for other programs.",
+        )(f)
+
+    return decorate
+
+
+def pager_option(f: F) -> F:
+    """--pager: send long terminal output through a pager (never by default)."""
+    return click.option(
+        "--pager", "pager", is_flag=True, help="Page the output (only for --format table)."
+    )(f)
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    """How terminal output should look: `plain` means no colour and no box drawing."""
+
+    plain: bool
+    width: int
+
+
+def stdout() -> IO[str]:
+    """The current stdout (looked up at call time, so click's test runner can capture it)."""
+    return sys.stdout
+
+
+def look_for(stream: IO[str] | None = None, environ: Mapping[str, str] | None = None) -> Look:
+    """Plain when the stream is not a terminal or NO_COLOR is set; width from $COLUMNS, else the
+    terminal, else 80."""
+    stream = stream if stream is not None else stdout()
+    env = os.environ if environ is None else environ
+    try:
+        tty = stream.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    plain = not tty or bool(env.get("NO_COLOR"))
+    width = _int(env.get("COLUMNS"))
+    if width is None and tty:
+        import shutil
+
+        width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    return Look(plain=plain, width=max(40, width or DEFAULT_WIDTH))
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+def make_console(look: Look, stream: IO[str] | None = None) -> Console:
+    """The console a command prints renderables to. Markup, emoji and highlighting are off: data
+    is text, never markup."""
+    from rich.console import Console
+
+    return Console(
+        file=stream if stream is not None else stdout(),
+        width=look.width,
+        color_system=None if look.plain else "auto",
+        force_terminal=not look.plain,
+        no_color=look.plain,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        soft_wrap=False,
+        legacy_windows=False,
+    )
+
+
+def write_json(data: Any, stream: IO[str] | None = None) -> None:
+    """JSON with an ending newline. Non-ASCII text stays readable; C1 control characters (which
+    json leaves raw) are escaped so a terminal never interprets them."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    out = stream if stream is not None else stdout()
+    out.write(text)
+    out.write("\n")
+
+
+def write_csv(
+    header: Sequence[str], rows: Iterable[Sequence[str]], stream: IO[str] | None = None
+) -> None:
+    """CSV (RFC 4180, `\\r\\n` line ends) with a header row."""
+    import csv
+
+    out = stream if stream is not None else stdout()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([clean(cell) for cell in row] for row in rows)
+
+
+def markdown_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A GitHub-flavoured Markdown table; pipes and newlines in cells are escaped."""
+
+    def cell(text: str) -> str:
+        return " ".join(clean(text).replace("\\", "\\\\").replace("|", "\\|").split())
+
+    lines = [
+        "| " + " | ".join(cell(h) for h in header) + " |",
+        "| " + " | ".join("---" for _ in header) + " |",
+    ]
+    lines.extend("| " + " | ".join(cell(c) for c in row) + " |" for row in rows)
+    return "\n".join(lines) + "\n"
+
+
+def write_text(text: str, stream: IO[str] | None = None) -> None:
+    """Text exactly as given (already cleaned by whoever built it)."""
+    out = stream if stream is not None else stdout()
+    out.write(text)
+
+
+def emit(
+    output_format: str,
+    *,
+    json_data: Callable[[], Any],
+    csv_data: Callable[[], tuple[Sequence[str], Iterable[Sequence[str]]]],
+    display: Callable[[], tuple[Sequence[str], Iterable[Sequence[str]]]],
+    terminal: Callable[[Look], Iterable[Any]],
+    pager: bool = False,
+) -> None:
+    """Write a listing in the chosen format. Only the chosen form is built: JSON, CSV and
+    Markdown are written directly; `terminal` yields rich renderables, printed as they come."""
+    fmt = output_format.lower()
+    if fmt == "json":
+        write_json(json_data())
+    elif fmt == "csv":
+        write_csv(*csv_data())
+    elif fmt == "markdown":
+        write_text(markdown_table(*display()))
+    else:
+        show(terminal, pager=pager)
+
+
+def show(terminal: Callable[[Look], Iterable[Any]], *, pager: bool = False) -> None:
+    """Print renderables to a console made for stdout, optionally through a pager. Plain output
+    loses the spaces rich pads lines with, so it pipes and diffs cleanly."""
+    look = look_for()
+    console = make_console(look)
+    if pager:
+        with console.pager(styles=not look.plain):
+            for renderable in terminal(look):
+                console.print(renderable)
+    elif look.plain:
+        out = stdout()
+        for renderable in terminal(look):
+            with console.capture() as captured:
+                console.print(renderable)
+            out.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+    else:
+        for renderable in terminal(look):
+            console.print(renderable)

@@ -1,0 +1,234 @@
+"""The JSON contract: each record as plain dicts and lists (documented in the README, "JSON
+output"). Dates are ISO 8601 at their own precision (`2024`, `2024-12`, `2024-12-20`); ids are
+ids, never display names, so scripts can join on them. Fields are only ever added, never renamed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from casetrack.dates import DateSpan
+from casetrack.entries import Entry
+from casetrack.loader import Dataset
+from casetrack.models import Case, Discrepancy, Party, Schedule, Source
+from casetrack.query import (
+    Citation,
+    ClaimView,
+    PartyRole,
+    SearchHit,
+    claims_of,
+    clients_of,
+    groups_of,
+    record_label,
+    roles_of,
+)
+
+Json = dict[str, Any]
+
+
+def iso(span: DateSpan | None) -> str | None:
+    """The start of a span, ISO 8601 at its own precision."""
+    return span.start.iso() if span is not None else None
+
+
+def iso_end(span: DateSpan | None) -> str | None:
+    """The end of an interval, ISO 8601 at its own precision; None for a single date."""
+    return span.end.iso() if span is not None and span.end is not None else None
+
+
+def discrepancies(items: tuple[Discrepancy, ...] | list[Discrepancy]) -> list[Json]:
+    return [
+        {
+            "about": d.about,
+            "accounts": [{"says": a.says, "sources": list(a.sources)} for a in d.accounts],
+        }
+        for d in items
+    ]
+
+
+def schedule(s: Schedule | None) -> Json | None:
+    if s is None:
+        return None
+    return {
+        "set_on": iso(s.set_on),
+        "set_by": s.set_by,
+        "replaced_on": iso(s.replaced_on),
+        "replaced_by": s.replaced_by,
+    }
+
+
+def entry(e: Entry) -> Json:
+    """One timeline entry."""
+    return {
+        "id": e.id,
+        "record": e.record,
+        "kind": e.kind,
+        "date": e.date.start.iso(),
+        "approximate": e.date.approximate,
+        "uncertain": e.date.uncertain,
+        "end": iso_end(e.date),
+        "date_note": e.date_note,
+        "title": e.title,
+        "summary": e.summary,
+        "case": e.case,
+        "parties": list(e.parties),
+        "sources": list(e.sources),
+        "status": e.status,
+        "alleged_by": list(e.alleged_by),
+        "alleged_in": e.alleged_in,
+        "disputed_by": list(e.disputed_by),
+        "unconfirmed": e.unconfirmed,
+        "discrepancies": discrepancies(e.discrepancies),
+        "scheduled": schedule(e.scheduled),
+        "claim": e.claim,
+    }
+
+
+def claim(view: ClaimView) -> Json:
+    """One claim as it stood on the as-of day."""
+    c = view.claim
+    return {
+        "id": c.id,
+        "case": c.case,
+        "title": c.title,
+        "plaintiffs": list(c.plaintiffs),
+        "defendants": list(c.defendants),
+        "status": view.status,
+        "status_date": iso(view.change.date) if view.change else None,
+        "status_by": view.change.by if view.change else None,
+        "damages": c.damages,
+        "raised": iso(view.raised),
+        "filing": c.filing,
+        "summary": c.summary,
+        "sources": list(c.sources),
+        "unconfirmed": c.unconfirmed,
+        "discrepancies": discrepancies(c.discrepancies),
+    }
+
+
+def role(r: PartyRole) -> Json:
+    return {"case": r.case, "role": r.role, "counsel": list(r.counsel), "via": r.via}
+
+
+def party_summary(dataset: Dataset, p: Party) -> Json:
+    """A party in the cast list: who they are and their roles."""
+    return {
+        "id": p.id,
+        "name": p.name,
+        "kind": p.kind,
+        "aliases": list(p.aliases),
+        "description": p.description,
+        "firm": p.firm,
+        "members": list(p.members),
+        "member_of": sorted(groups_of(dataset, p.id) - {p.id}),
+        "roles": [role(r) for r in roles_of(dataset, p.id)],
+        "represents": [
+            {"case": c.case, "party": c.party, "role": c.role, "through": c.through}
+            for c in clients_of(dataset, p.id)
+        ],
+        "sources": list(p.sources),
+        "unconfirmed": p.unconfirmed,
+        "discrepancies": discrepancies(p.discrepancies),
+    }
+
+
+def party(dataset: Dataset, p: Party, timeline: list[Entry], day: dt.date | None) -> Json:
+    """One party in full: who, roles, counsel or clients, claims (with `side`) and timeline."""
+    out = party_summary(dataset, p)
+    out["claims"] = [{**claim(v), "side": side} for side, v in claims_of(dataset, p.id, day)]
+    out["timeline"] = [entry(e) for e in timeline]
+    return out
+
+
+def case(
+    dataset: Dataset,
+    c: Case,
+    claims: list[ClaimView],
+    last: Entry | None,
+    following: Entry | None,
+) -> Json:
+    """One case: court, docket, judge, parties by role, relations, claims, last and next dates."""
+    counts: dict[str, int] = {}
+    for v in claims:
+        counts[v.status] = counts.get(v.status, 0) + 1
+    return {
+        "id": c.id,
+        "caption": c.caption,
+        "short_name": c.short_name,
+        "court": c.court,
+        "docket": c.docket,
+        "judge": c.judge,
+        "filed": iso(c.filed),
+        "parties": [
+            {"party": cp.party, "role": cp.role, "counsel": list(cp.counsel)} for cp in c.parties
+        ],
+        "relations": [{"kind": r.kind, "case": r.case, "date": iso(r.date)} for r in c.relations],
+        "claim_counts": counts,
+        "claims": [v.claim.id for v in claims],
+        "last": _dated(last),
+        "next": _dated(following),
+        "summary": c.summary,
+        "sources": list(c.sources),
+        "unconfirmed": c.unconfirmed,
+        "discrepancies": discrepancies(c.discrepancies),
+    }
+
+
+def _dated(e: Entry | None) -> Json | None:
+    if e is None:
+        return None
+    return {"id": e.id, "date": e.date.start.iso(), "end": iso_end(e.date), "title": e.title}
+
+
+def upcoming(e: Entry, day: dt.date) -> Json:
+    """An upcoming entry, with how many days away its earliest possible day is."""
+    return {**entry(e), "days_away": (e.date.earliest() - day).days}
+
+
+def source(s: Source) -> Json:
+    return {
+        "id": s.id,
+        "kind": s.kind,
+        "title": s.title,
+        "outlet": s.outlet,
+        "author": s.author,
+        "published": iso(s.published),
+        "url": s.url,
+        "file": s.file,
+    }
+
+
+def source_detail(dataset: Dataset, s: Source, cited: list[Citation]) -> Json:
+    out = source(s)
+    out["notes"] = s.notes
+    out["cited_by"] = [
+        {
+            "type": SECTION_TYPES[c.section],
+            "id": c.id,
+            "title": record_label(dataset, c.id),
+            "via": c.via,
+        }
+        for c in cited
+    ]
+    return out
+
+
+SECTION_TYPES = {
+    "parties": "party",
+    "cases": "case",
+    "filings": "filing",
+    "claims": "claim",
+    "events": "event",
+    "sources": "source",
+}
+
+
+def search_hit(dataset: Dataset, hit: SearchHit) -> Json:
+    return {
+        "type": SECTION_TYPES[hit.section],
+        "id": hit.id,
+        "title": record_label(dataset, hit.id),
+        "fields": list(hit.fields),
+        "excerpt": hit.excerpt,
+    }

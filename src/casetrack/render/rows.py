@@ -1,0 +1,196 @@
+"""Flat forms: rows of strings for CSV (ids, from the JSON records) and for display tables
+(names, used by the terminal and Markdown). No rich here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from casetrack.entries import Entry
+from casetrack.loader import Dataset
+from casetrack.models import Discrepancy
+from casetrack.query import ClaimView, case_name, party_name
+
+Row = list[str]
+
+# The CSV columns of each listing: the JSON record's keys whose values are flat (lists are
+# joined with "; ").
+TIMELINE_CSV = (
+    "id",
+    "date",
+    "end",
+    "approximate",
+    "kind",
+    "case",
+    "title",
+    "parties",
+    "status",
+    "alleged_by",
+    "disputed_by",
+    "unconfirmed",
+    "sources",
+)
+CLAIMS_CSV = (
+    "id",
+    "case",
+    "title",
+    "plaintiffs",
+    "defendants",
+    "status",
+    "status_date",
+    "damages",
+    "raised",
+    "unconfirmed",
+    "sources",
+)
+PARTIES_CSV = ("id", "name", "kind", "aliases", "roles", "counsel", "member_of", "unconfirmed")
+CASES_CSV = (
+    "id",
+    "short_name",
+    "caption",
+    "court",
+    "docket",
+    "judge",
+    "filed",
+    "claims",
+    "last",
+    "next",
+)
+UPCOMING_CSV = ("id", "date", "end", "days_away", "kind", "case", "title")
+SOURCES_CSV = ("id", "kind", "outlet", "author", "published", "title", "url")
+CITED_CSV = ("type", "id", "title", "via")
+SEARCH_CSV = ("type", "id", "title", "fields", "excerpt")
+
+
+def flat(value: Any) -> str:
+    """One CSV cell: lists joined with '; ', None empty, booleans as true/false."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "; ".join(flat(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {flat(v)}" for k, v in value.items())
+    return str(value)
+
+
+def csv_rows(items: Iterable[dict[str, Any]], keys: Sequence[str]) -> list[Row]:
+    return [[flat(item.get(k)) for k in keys] for item in items]
+
+
+def names(dataset: Dataset, ids: Iterable[str], limit: int | None = None) -> str:
+    """Party names, joined; `limit` cuts a long list to its first names and a count."""
+    listed = [party_name(dataset, i) for i in ids]
+    if limit is not None and len(listed) > limit:
+        return ", ".join(listed[:limit]) + f" and {len(listed) - limit} more"
+    return ", ".join(listed)
+
+
+def outlets(dataset: Dataset, source_ids: Iterable[str]) -> str:
+    """The outlets behind some sources ("Page Six"), else their titles."""
+    seen: dict[str, None] = {}
+    for sid in source_ids:
+        s = dataset.sources.get(sid)
+        seen[(s.outlet or s.title) if s else sid] = None
+    return ", ".join(seen)
+
+
+def allegation(dataset: Dataset, e: Entry) -> str:
+    """'alleged by X; denied by Y', or '' for a fact."""
+    if not e.alleged_by:
+        return ""
+    text = "alleged by " + names(dataset, e.alleged_by)
+    if e.disputed_by:
+        text += "; denied by " + names(dataset, e.disputed_by)
+    return text
+
+
+def differ(d: Discrepancy) -> str:
+    """'sources differ on X: A / B'."""
+    about = d.about
+    if len(about) > 1 and about[1].islower():
+        about = about[0].lower() + about[1:]
+    return f"sources differ on {about}: " + " / ".join(a.says for a in d.accounts)
+
+
+def status_text(view: ClaimView) -> str:
+    if view.change is None:
+        return view.status
+    return f"{view.status} ({view.change.date.display()})"
+
+
+def timeline_display(dataset: Dataset, entries: Iterable[Entry]) -> tuple[Row, list[Row]]:
+    header = ["Date", "Kind", "Case", "Title", "Who", "Status"]
+    rows = []
+    for e in entries:
+        title = e.title
+        if e.scheduled is not None:
+            title = f"(scheduled) {title}"
+        if e.unconfirmed:
+            title += f" (reported by {outlets(dataset, e.sources)})"
+        rows.append(
+            [
+                e.date.display(),
+                e.kind,
+                case_name(dataset, e.case) if e.case else "",
+                title,
+                names(dataset, e.parties, limit=4),
+                allegation(dataset, e) or "fact",
+            ]
+        )
+    return header, rows
+
+
+def claims_display(dataset: Dataset, views: Iterable[ClaimView]) -> tuple[Row, list[Row]]:
+    header = ["Claim", "Case", "Plaintiffs", "Defendants", "Damages", "Status"]
+    rows = []
+    for v in views:
+        c = v.claim
+        title = c.title + (f" (reported by {outlets(dataset, c.sources)})" if c.unconfirmed else "")
+        rows.append(
+            [
+                title,
+                case_name(dataset, c.case),
+                names(dataset, c.plaintiffs),
+                names(dataset, c.defendants),
+                c.damages or "",
+                status_text(v),
+            ]
+        )
+    return header, rows
+
+
+def upcoming_display(
+    dataset: Dataset, entries: Iterable[Entry], day: dt.date
+) -> tuple[Row, list[Row]]:
+    header = ["Date", "When", "What", "Case"]
+    rows = [
+        [
+            e.date.display(),
+            how_far(day, e.date.earliest()),
+            e.title,
+            case_name(dataset, e.case) if e.case else "",
+        ]
+        for e in entries
+    ]
+    return header, rows
+
+
+def how_far(day: dt.date, then: dt.date) -> str:
+    """'today', 'in 1 day', 'in 24 days', 'in 3 months', 'in 1 year 2 months' (or 'now' for a
+    date already under way)."""
+    days = (then - day).days
+    if days <= 0:
+        return "now" if days < 0 else "today"
+    if days < 60:
+        return f"in {days} day{'s' if days != 1 else ''}"
+    months = (then.year - day.year) * 12 + then.month - day.month - (then.day < day.day)
+    years, months = divmod(months, 12)
+    parts = []
+    if years:
+        parts.append(f"{years} year{'s' if years != 1 else ''}")
+    if months:
+        parts.append(f"{months} month{'s' if months != 1 else ''}")
+    return "in " + " ".join(parts)

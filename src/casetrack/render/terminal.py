@@ -1,0 +1,519 @@
+"""The terminal layout, built with rich: tables, headings and the grouped timeline.
+
+Every piece of data goes through `text()`: control characters stripped and wrapped in a
+rich.text.Text, so a party named `[bold]X` prints literally. In a plain look (not a terminal, or
+NO_COLOR) tables have no box drawing; styles are dropped by the console itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from casetrack.dates import DateSpan
+from casetrack.entries import Entry
+from casetrack.loader import Dataset
+from casetrack.models import Case, Party, Source
+from casetrack.output import Look, clean
+from casetrack.query import (
+    Citation,
+    ClaimView,
+    SearchHit,
+    case_name,
+    claim_counts,
+    clients_of,
+    groups_of,
+    party_name,
+    record_label,
+    roles_of,
+)
+from casetrack.render import rows as flat
+from casetrack.render.records import SECTION_TYPES
+
+# A header rule in ASCII, for plain output: no box-drawing characters.
+PLAIN_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
+DATE_WIDTH = 15  # "c. 13 Feb 2025?"
+WIDE = 120  # from this width the timeline gives kind and case their own columns
+CHUNK = 200  # timeline rows per rendered grid, so long output starts printing at once
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def text(value: str | None, style: str = "") -> Text:
+    """Data as text: never markup, never control sequences."""
+    return Text(clean(value or ""), style=style)
+
+
+def heading(title: str, look: Look) -> Text:
+    return text(title, "bold underline" if not look.plain else "")
+
+
+def table(look: Look, header: Sequence[str], rows: Iterable[Sequence[str]]) -> Table:
+    """A listing: a header and rows of text, boxed lightly in a terminal, plain otherwise."""
+    t = Table(
+        box=PLAIN_HEAD if look.plain else box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        header_style="" if look.plain else "bold",
+        expand=False,
+    )
+    for name in header:
+        t.add_column(name, overflow="fold")
+    for row in rows:
+        t.add_row(*(text(cell) for cell in row))
+    return t
+
+
+def empty(message: str) -> Text:
+    return text(message, "italic")
+
+
+# --- timeline ---------------------------------------------------------------------------------
+
+
+class Footnotes:
+    """Numbers sources in order of first citation, for `--sources`."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, int] = {}
+
+    def mark(self, source_ids: Iterable[str]) -> str:
+        nums = [self.numbers.setdefault(s, len(self.numbers) + 1) for s in source_ids]
+        return "[" + ",".join(str(n) for n in nums) + "]" if nums else ""
+
+    def render(self, dataset: Dataset, look: Look) -> RenderableType:
+        lines = [heading("Sources", look)]
+        for sid, n in self.numbers.items():
+            s = dataset.sources.get(sid)
+            lines.append(text(f"[{n}] {describe_source(s) if s else sid}"))
+        return Group(*lines)
+
+
+def describe_source(s: Source) -> str:
+    """'Page Six, “Title” (c. 13 Feb 2025), https://...'."""
+    out = f"{s.outlet}, " if s.outlet else ""
+    out += f"“{s.title}”"
+    if s.published is not None:
+        out += f" ({s.published.display()})"
+    if s.url:
+        out += f", {s.url}"
+    return out
+
+
+def timeline(
+    dataset: Dataset,
+    entries: Sequence[Entry],
+    look: Look,
+    footnotes: Footnotes | None = None,
+    as_of: dt.date | None = None,
+) -> Iterator[RenderableType]:
+    """The timeline grouped by year and month, yielded piece by piece so printing can start
+    before the whole of a long timeline has been laid out."""
+    wide = look.width >= WIDE
+    year: int | None = None
+    group: list[Entry] = []
+    month_key: tuple[int, int | None] | None = None
+    for e in entries:
+        key = (e.date.start.year, e.date.start.month)
+        if key != month_key:
+            if group:
+                yield from _month(dataset, group, look, wide, footnotes, as_of)
+            group = []
+            gap = 1
+            if key[0] != year:
+                gap = 0
+                if year is not None:
+                    yield text("")
+                year = key[0]
+                yield text(str(year), "bold reverse" if not look.plain else "")
+            yield Padding(text(_month_title(key), "bold"), (gap, 0, 0, 1), expand=False)
+            month_key = key
+        group.append(e)
+    if group:
+        yield from _month(dataset, group, look, wide, footnotes, as_of)
+
+
+def _month_title(key: tuple[int, int | None]) -> str:
+    year, month = key
+    return f"{MONTHS[month - 1]} {year}" if month else f"{year}, month not known"
+
+
+def _month(
+    dataset: Dataset,
+    entries: list[Entry],
+    look: Look,
+    wide: bool,
+    footnotes: Footnotes | None,
+    as_of: dt.date | None,
+) -> Iterator[RenderableType]:
+    for start in range(0, len(entries), CHUNK):
+        grid = Table(
+            box=None, show_header=False, padding=(0, 2, 1, 0), pad_edge=False, show_edge=False
+        )
+        grid.add_column(width=DATE_WIDTH, overflow="fold")
+        if wide:
+            grid.add_column(width=26, overflow="fold")
+            grid.add_column(width=22, overflow="fold")
+        grid.add_column(overflow="fold", ratio=1)
+        for e in entries[start : start + CHUNK]:
+            date = text(e.date.display())
+            body = entry_body(dataset, e, wide, footnotes, as_of)
+            if wide:
+                grid.add_row(
+                    date,
+                    text(e.kind, "cyan"),
+                    text(case_name(dataset, e.case) if e.case else ""),
+                    body,
+                )
+            else:
+                grid.add_row(date, body)
+        yield Padding(grid, (0, 0, 0, 2), expand=False)
+
+
+def entry_body(
+    dataset: Dataset,
+    e: Entry,
+    wide: bool,
+    footnotes: Footnotes | None,
+    as_of: dt.date | None = None,
+) -> Text:
+    """Title, then who and what kind, then the marks a reader must not miss: allegation,
+    schedule (as it stood on `as_of`), a single outlet's report, sources that differ."""
+    body = Text()
+    if e.scheduled is not None:
+        body.append_text(text("scheduled: ", "green"))
+    body.append_text(text(e.title, "bold"))
+    if footnotes is not None and e.sources:
+        body.append_text(text(" " + footnotes.mark(e.sources), "dim"))
+    meta = [] if wide else [e.kind, *([case_name(dataset, e.case)] if e.case else [])]
+    if e.parties:
+        meta.append(flat.names(dataset, e.parties, limit=4))
+    if meta:
+        body.append_text(text("\n" + " · ".join(meta), "dim"))
+    alleged = flat.allegation(dataset, e)
+    if alleged:
+        body.append_text(text("\n" + alleged.upper()[:7] + alleged[7:], "yellow"))
+    if e.scheduled is not None:
+        s = e.scheduled
+        note = f"set {s.set_on.display()}"
+        if s.replaced_on is not None and (as_of is None or s.replaced_on.earliest() <= as_of):
+            note += f"; replaced {s.replaced_on.display()}"
+        body.append_text(text("\n" + note, "green"))
+    if e.unconfirmed:
+        body.append_text(
+            text(f"\nreported by {flat.outlets(dataset, e.sources)}, not confirmed", "magenta")
+        )
+    for d in e.discrepancies:
+        body.append_text(text("\n" + flat.differ(d), "cyan"))
+    return body
+
+
+def footer(
+    look: Look,
+    as_of: dt.date | None,
+    latest: DateSpan | None,
+    count: str | None = None,
+) -> Text:
+    """'12 entries · as of 14 Feb 2025', plus the latest source's date when as-of is past it."""
+    parts = [count] if count else []
+    if as_of is not None:
+        parts.append(f"as of {DateSpan.of(as_of).display()}")
+        if latest is not None and as_of > latest.latest():
+            parts.append(
+                f"latest source: {latest.display()}; later developments are not in the data"
+            )
+    return text(" · ".join(parts), "dim")
+
+
+# --- party ------------------------------------------------------------------------------------
+
+
+def party(
+    dataset: Dataset,
+    p: Party,
+    claims: list[tuple[str, ClaimView]],
+    look: Look,
+) -> list[RenderableType]:
+    """Who a party is, their roles and counsel (or clients), and the claims they bring and face.
+    The command adds the party's timeline after this."""
+    out: list[RenderableType] = []
+    title = text(p.name, "bold")
+    title.append_text(text(f"  ({p.id}, {p.kind})", "dim"))
+    out.append(title)
+    lines: list[Text] = []
+    if p.description:
+        lines.append(text(p.description))
+    if p.aliases:
+        lines.append(text("also known as: " + ", ".join(p.aliases), "dim"))
+    if p.members:
+        lines.append(text("members: " + flat.names(dataset, p.members)))
+    groups = sorted(groups_of(dataset, p.id) - {p.id})
+    if groups:
+        lines.append(text("member of: " + flat.names(dataset, groups)))
+    if p.firm:
+        lines.append(text("firm: " + party_name(dataset, p.firm)))
+    if p.unconfirmed:
+        lines.append(
+            text(f"reported by {flat.outlets(dataset, p.sources)}, not confirmed", "magenta")
+        )
+    lines.extend(text(flat.differ(d), "cyan") for d in p.discrepancies)
+    out.extend(lines)
+
+    roles = roles_of(dataset, p.id)
+    if roles:
+        out.append(text(""))
+        out.append(heading("Roles", look))
+        out.append(
+            table(
+                look,
+                ["Case", "Role", "Counsel"],
+                [
+                    [
+                        case_name(dataset, r.case),
+                        r.role + (f" (as {party_name(dataset, r.via)})" if r.via else ""),
+                        flat.names(dataset, r.counsel),
+                    ]
+                    for r in roles
+                ],
+            )
+        )
+    clients = clients_of(dataset, p.id)
+    if clients:
+        out.append(text(""))
+        out.append(heading("Represents", look))
+        out.append(
+            table(
+                look,
+                ["Case", "Client", "Role"],
+                [
+                    [
+                        case_name(dataset, c.case),
+                        party_name(dataset, c.party)
+                        + (f" (through {party_name(dataset, c.through)})" if c.through else ""),
+                        c.role,
+                    ]
+                    for c in clients
+                ],
+            )
+        )
+    for side, label in (("plaintiff", "Claims brought"), ("defendant", "Claims faced")):
+        views = [v for s, v in claims if s == side]
+        if views:
+            out.append(text(""))
+            out.append(heading(label, look))
+            header, rows = flat.claims_display(dataset, views)
+            out.append(table(look, header, rows))
+    return out
+
+
+# --- cases ------------------------------------------------------------------------------------
+
+
+def counts_text(views: list[ClaimView]) -> str:
+    counts = claim_counts(views)
+    if not counts:
+        return "none"
+    return f"{len(views)}: " + ", ".join(f"{n} {status}" for status, n in counts.items())
+
+
+def case(
+    dataset: Dataset,
+    c: Case,
+    claims: list[ClaimView],
+    last: Entry | None,
+    following: Entry | None,
+    look: Look,
+) -> list[RenderableType]:
+    """One case: court, docket, judge, parties by role, relations, claims, last and next dates."""
+    out: list[RenderableType] = []
+    title = text(c.caption, "bold")
+    title.append_text(text(f"  ({c.id})", "dim"))
+    out.append(title)
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="dim" if not look.plain else "", no_wrap=True)
+    facts.add_column(overflow="fold")
+    for label, value in (
+        ("Court", party_name(dataset, c.court) if c.court else None),
+        ("Docket", c.docket),
+        ("Judge", party_name(dataset, c.judge) if c.judge else None),
+        ("Filed", c.filed.display() if c.filed else None),
+        ("Claims", counts_text(claims)),
+        ("Last", _dated(last)),
+        ("Next", _dated(following)),
+    ):
+        if value:
+            facts.add_row(text(label), text(value))
+    for r in c.relations:
+        when = f" ({r.date.display()})" if r.date else ""
+        facts.add_row(text("Relation"), text(f"{r.kind} {case_name(dataset, r.case)}{when}"))
+    out.append(facts)
+    if c.unconfirmed:
+        out.append(
+            text(f"reported by {flat.outlets(dataset, c.sources)}, not confirmed", "magenta")
+        )
+    out.extend(text(flat.differ(d), "cyan") for d in c.discrepancies)
+    if c.summary:
+        out.append(text(""))
+        out.append(text(c.summary))
+    if c.parties:
+        out.append(text(""))
+        out.append(heading("Parties", look))
+        out.append(
+            table(
+                look,
+                ["Role", "Party", "Counsel"],
+                [
+                    [cp.role, party_name(dataset, cp.party), flat.names(dataset, cp.counsel)]
+                    for cp in c.parties
+                ],
+            )
+        )
+    if claims:
+        out.append(text(""))
+        out.append(heading("Claims", look))
+        header, rows = flat.claims_display(dataset, claims)
+        out.append(table(look, [h for h in header if h != "Case"], [r[:1] + r[2:] for r in rows]))
+    return out
+
+
+def _dated(e: Entry | None) -> str | None:
+    return f"{e.date.display()}: {e.title}" if e is not None else None
+
+
+def cases_display(
+    dataset: Dataset, rows: list[tuple[Case, list[ClaimView], Entry | None, Entry | None]]
+) -> tuple[list[str], list[list[str]]]:
+    header = ["Case", "Court", "Docket", "Judge", "Claims", "Last", "Next"]
+    out = []
+    for c, claims, last, following in rows:
+        name = c.short_name or c.caption
+        if c.unconfirmed:
+            name += f" (reported by {flat.outlets(dataset, c.sources)})"
+        out.append(
+            [
+                f"{name} [{c.id}]",
+                party_name(dataset, c.court) if c.court else "",
+                c.docket or "",
+                party_name(dataset, c.judge) if c.judge else "",
+                counts_text(claims),
+                last.date.display() if last else "",
+                following.date.display() if following else "",
+            ]
+        )
+    return header, out
+
+
+# --- parties, sources, search -----------------------------------------------------------------
+
+
+def parties_display(
+    dataset: Dataset, parties: Iterable[Party]
+) -> tuple[list[str], list[list[str]]]:
+    header = ["Name", "Kind", "Roles", "Counsel"]
+    out = []
+    for p in parties:
+        roles = "; ".join(
+            f"{r.role} in {case_name(dataset, r.case)}"
+            + (f" (as {party_name(dataset, r.via)})" if r.via else "")
+            for r in roles_of(dataset, p.id)
+        )
+        clients = clients_of(dataset, p.id)
+        if clients:
+            who = dict.fromkeys(party_name(dataset, c.party) for c in clients)
+            counsel = "for " + ", ".join(who)
+        else:
+            lawyers = dict.fromkeys(
+                party_name(dataset, x) for r in roles_of(dataset, p.id) for x in r.counsel
+            )
+            counsel = ", ".join(lawyers)
+        name = p.name + (
+            f" (reported by {flat.outlets(dataset, p.sources)})" if p.unconfirmed else ""
+        )
+        out.append([name, p.kind, roles, counsel])
+    return header, out
+
+
+def sources_display(sources: Iterable[Source]) -> tuple[list[str], list[list[str]]]:
+    header = ["Id", "Kind", "Outlet", "Published", "Title"]
+    rows = [
+        [s.id, s.kind, s.outlet or "", s.published.display() if s.published else "", s.title]
+        for s in sources
+    ]
+    return header, rows
+
+
+def source(dataset: Dataset, s: Source, cited: list[Citation], look: Look) -> list[RenderableType]:
+    out: list[RenderableType] = [text(s.title, "bold")]
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="dim" if not look.plain else "", no_wrap=True)
+    facts.add_column(overflow="fold")
+    for label, value in (
+        ("Id", s.id),
+        ("Kind", s.kind),
+        ("Outlet", s.outlet),
+        ("Author", s.author),
+        ("Published", s.published.display() if s.published else None),
+        ("Date note", s.date_note),
+        ("URL", s.url),
+        ("File", s.file),
+        ("Notes", s.notes),
+    ):
+        if value:
+            facts.add_row(text(label), text(value))
+    out.append(facts)
+    out.append(text(""))
+    out.append(heading(f"Cited by ({len(cited)})", look))
+    if cited:
+        header, rows = cited_display(dataset, cited)
+        out.append(table(look, header, rows))
+    else:
+        out.append(empty("Nothing cites this source."))
+    return out
+
+
+def cited_display(dataset: Dataset, cited: list[Citation]) -> tuple[list[str], list[list[str]]]:
+    header = ["Type", "Id", "Title", "Where"]
+    rows = [
+        [SECTION_TYPES[c.section], c.id, record_label(dataset, c.id), c.via or ""] for c in cited
+    ]
+    return header, rows
+
+
+def search(dataset: Dataset, hits: list[SearchHit], look: Look) -> list[RenderableType]:
+    """Hits grouped by type, one table each."""
+    out: list[RenderableType] = []
+    for section in dict.fromkeys(h.section for h in hits):
+        group = [h for h in hits if h.section == section]
+        if out:
+            out.append(text(""))
+        out.append(heading(f"{section.capitalize()} ({len(group)})", look))
+        out.append(
+            table(
+                look,
+                ["Id", "Title", "Matched in", "Excerpt"],
+                [
+                    [h.id, record_label(dataset, h.id), ", ".join(h.fields), h.excerpt]
+                    for h in group
+                ],
+            )
+        )
+    return out
