@@ -1,0 +1,114 @@
+"""casetrack export: the timeline as an iCalendar file, TimelineJS JSON or a self-contained web page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from casetrack.options import (
+    build_filter,
+    data_option,
+    load_dataset,
+    timeline_filter_options,
+)
+
+FORMATS = ("ics", "timelinejs", "html")
+
+
+@click.command()
+@click.argument("export_format", metavar="FORMAT", type=click.Choice(FORMATS, case_sensitive=False))
+@data_option
+@timeline_filter_options
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to FILE (atomically) instead of stdout.",
+)
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@click.option(
+    "--group-by",
+    "group_by",
+    type=click.Choice(["case", "kind"]),
+    default="case",
+    show_default=True,
+    help="timelinejs: one row per case or per kind; html: colour by case or by kind.",
+)
+@click.option("--title", "title", metavar="TEXT", help="Title of the timeline, page or calendar.")
+def export(
+    export_format: str,
+    data_dir: Path | None,
+    case: str | None,
+    party: str | None,
+    kinds: tuple[str, ...],
+    date_from: str | None,
+    date_to: str | None,
+    search: str | None,
+    facts_only: bool,
+    as_of: str | None,
+    output: Path | None,
+    force: bool,
+    group_by: str,
+    title: str | None,
+) -> None:
+    """Export the timeline for use beyond the terminal.
+
+    \b
+    FORMAT is one of:
+      ics         an iCalendar file: one all-day event per entry dated to the day
+                  (entries dated only to a month or year are left out, and counted)
+      timelinejs  Knight Lab TimelineJS3 JSON, for a timeline next to a story
+      html        one self-contained web page: readable on a phone, printable
+
+    Takes the timeline's filters. Writes to stdout, or with -o to FILE: atomically, and never
+    over an existing file without --force.
+
+    \b
+    Examples:
+      casetrack export ics -o lively.ics
+      casetrack export timelinejs --case "Lively v. Wayfarer" -o timeline.json
+      casetrack export html --facts-only --from 2025 -o timeline.html
+    """
+    import os
+
+    from casetrack.entries import build_entries
+    from casetrack.export.atomic import write_output
+    from casetrack.query import select_entries
+
+    flt = build_filter(case, party, kinds, date_from, date_to, search, facts_only, as_of)
+    dataset = load_dataset(data_dir)
+    entries = select_entries(dataset, build_entries(dataset), flt)
+    fmt = export_format.lower()
+    if fmt == "ics":
+        from casetrack.export.ics import render_ics, split_by_precision, stamp_for
+
+        text = render_ics(dataset, entries, stamp=stamp_for(dataset, os.environ), name=title)
+        left_out = len(split_by_precision(entries)[1])
+        if left_out:
+            click.echo(
+                f"Note: {left_out} entr{'y' if left_out == 1 else 'ies'} dated only to a month "
+                "or year left out of the calendar (listed in its X-CASETRACK-OMITTED line).",
+                err=True,
+            )
+    elif fmt == "timelinejs":
+        from casetrack.export.timelinejs import render_timelinejs
+
+        text = render_timelinejs(
+            dataset, entries, group_by="kind" if group_by == "kind" else "case", title=title
+        )
+    else:
+        from casetrack.export.html import render_html
+
+        note = f"as of {flt.as_of.day} {flt.as_of:%b %Y}" if flt.as_of else None
+        text = render_html(
+            dataset,
+            entries,
+            group_by="kind" if group_by == "kind" else "case",
+            title=title,
+            note=note,
+        )
+    write_output(text, output, force=force)

@@ -1,0 +1,271 @@
+"""A self-contained HTML page of the timeline: one file, no network requests, no script.
+
+Entries run in chronological order under a heading per year, each with a coloured edge for its
+case (or kind) and a legend naming the colours. Allegations carry a visible "Allegation" flag and
+say who alleges and who denies them; unconfirmed entries and discrepancies between sources are
+flagged too. Every piece of data is escaped, and only http(s) source URLs become links. A
+Content-Security-Policy forbids loading anything, so the page cannot phone home even if a
+browser extension or a future edit tried to. It reads on a phone (one column under 640px) and
+prints (no colours needed, links written out).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from itertools import groupby
+from typing import Literal
+
+from casetrack.entries import Entry
+from casetrack.export import describe
+from casetrack.loader import Dataset
+
+GroupBy = Literal["case", "kind"]
+
+# Colour-blind-safe hues (Okabe & Ito), darkened where needed for contrast on white.
+PALETTE = (
+    "#0072b2",
+    "#d55e00",
+    "#009e73",
+    "#cc79a7",
+    "#8a6d00",
+    "#56b4e9",
+    "#6a3d9a",
+    "#555555",
+)
+
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    "base-uri 'none'; form-action 'none'"
+)
+
+STYLE = """
+:root { color-scheme: light; --ink: #1b1b1b; --muted: #5a5a5a; --line: #d9d9d9;
+  --alleged: #9a3412; --alleged-bg: #fff4e5; --warn: #7a5d00; --warn-bg: #fff9db; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color: var(--ink); background: #fff; }
+header, main, footer { max-width: 52rem; margin: 0 auto; padding: 0 1rem; }
+header { padding-top: 1.5rem; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .25rem; }
+.meta, footer { color: var(--muted); font-size: .9rem; }
+.legend { list-style: none; padding: 0; margin: .75rem 0; display: flex; flex-wrap: wrap;
+  gap: .35rem 1rem; font-size: .9rem; }
+.legend li::before { content: ""; display: inline-block; width: .8em; height: .8em;
+  margin-right: .35em; border-radius: 2px; background: var(--c); vertical-align: -.05em;
+  -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.key { font-size: .9rem; margin: 0 0 1rem; }
+h2 { font-size: 1.3rem; margin: 2rem 0 .5rem; padding-bottom: .2rem;
+  border-bottom: 2px solid var(--ink); }
+ol.entries { list-style: none; margin: 0; padding: 0; }
+.entry { display: grid; grid-template-columns: 8.5rem 1fr; gap: 0 1rem; padding: .75rem 0 .75rem .75rem;
+  border-left: 6px solid var(--c); border-bottom: 1px solid var(--line); break-inside: avoid; }
+.when { font-weight: 600; font-variant-numeric: tabular-nums; }
+.when .approx { display: block; font-weight: 400; font-size: .8rem; color: var(--muted); }
+.entry h3 { font-size: 1.05rem; margin: 0 0 .25rem; overflow-wrap: anywhere; }
+.entry p { margin: .25rem 0; overflow-wrap: anywhere; }
+.tags { font-size: .8rem; color: var(--muted); }
+.tag { display: inline-block; margin-right: .5rem; }
+.tag.group { color: var(--c); font-weight: 600; }
+.flag { display: inline-block; font-size: .75rem; font-weight: 700; text-transform: uppercase;
+  letter-spacing: .03em; padding: 0 .4em; border-radius: 3px; margin-right: .35rem;
+  border: 1px solid currentColor; }
+.flag.alleged { color: var(--alleged); background: var(--alleged-bg); }
+.flag.unconfirmed, .flag.differ { color: var(--warn); background: var(--warn-bg); }
+.entry.alleged { background: linear-gradient(90deg, var(--alleged-bg), #fff 60%); }
+.allegation { color: var(--alleged); font-weight: 600; }
+.discrepancy { margin: .35rem 0; padding: .35rem .6rem; background: var(--warn-bg);
+  border-left: 3px solid var(--warn); font-size: .95rem; }
+.discrepancy ul, .sources { margin: .2rem 0; padding-left: 1.2rem; }
+.sources { font-size: .85rem; color: var(--muted); }
+.sources a { color: #0b57a4; }
+.details { font-size: .9rem; color: var(--muted); }
+footer { padding: 1.5rem 1rem 2rem; }
+@media (max-width: 640px) {
+  body { font-size: 15px; }
+  .entry { grid-template-columns: 1fr; padding-left: .6rem; }
+  .when { margin-bottom: .15rem; }
+}
+@media print {
+  body { font-size: 10.5pt; }
+  header, main, footer { max-width: none; padding: 0; }
+  .entry { background: none !important; border-left-width: 4px;
+    -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .sources a { color: inherit; text-decoration: none; }
+  .sources a::after { content: " <" attr(href) ">"; word-break: break-all; }
+  h2 { break-after: avoid; }
+}
+"""
+
+
+def render_html(
+    dataset: Dataset,
+    entries: Iterable[Entry],
+    *,
+    group_by: GroupBy = "case",
+    title: str | None = None,
+    note: str | None = None,
+) -> str:
+    """The entries as one self-contained HTML page."""
+    selected = list(entries)
+    heading = title or describe.title_for(dataset, selected)
+    groups = _groups(dataset, selected, group_by)
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        '<meta name="referrer" content="no-referrer">',
+        '<meta name="generator" content="casetrack">',
+        f"<title>{_e(heading)}</title>",
+        f"<style>{STYLE}</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>{_e(heading)}</h1>",
+        f'<p class="meta">{_e(_meta(selected, note))}</p>',
+    ]
+    if groups:
+        out.append(f'<ul class="legend" aria-label="Colours by {group_by}">')
+        for name, index in groups.items():
+            out.append(f'<li style="--c:{PALETTE[index % len(PALETTE)]}">{_e(name)}</li>')
+        out.append("</ul>")
+    out.append(
+        '<p class="key"><span class="flag alleged">Allegation</span> what a party alleges, '
+        "not an established fact, with who alleges and who denies it. "
+        '<span class="flag unconfirmed">Unconfirmed</span> reported by one outlet only. '
+        '<span class="flag differ">Sources differ</span> the sources disagree on a detail.</p>'
+    )
+    out.append("</header>")
+    out.append("<main>")
+    if not selected:
+        out.append("<p>No entries match.</p>")
+    for year, in_year in groupby(selected, key=lambda e: e.date.start.year):
+        out.append(f'<section class="year" id="y{year}" aria-labelledby="h{year}">')
+        out.append(f'<h2 id="h{year}">{year}</h2>')
+        out.append('<ol class="entries">')
+        for entry in in_year:
+            index = groups[_group_name(dataset, entry, group_by)]
+            out.append(_entry_html(dataset, entry, _group_name(dataset, entry, group_by), index))
+        out.append("</ol>")
+        out.append("</section>")
+    out.append("</main>")
+    sources = {s for e in selected for s in e.sources}
+    out.append(
+        f"<footer><p>{len(selected)} entr{'y' if len(selected) == 1 else 'ies'} from "
+        f"{len(sources)} source{'' if len(sources) == 1 else 's'}. Made with casetrack; every "
+        "entry names its sources.</p></footer>"
+    )
+    out.append("</body>")
+    out.append("</html>")
+    return "\n".join(out) + "\n"
+
+
+def _meta(entries: list[Entry], note: str | None) -> str:
+    span = describe.span_of(entries)
+    parts = [f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}"]
+    if span:
+        parts.append(span)
+    if note:
+        parts.append(note)
+    return " · ".join(parts)
+
+
+def _group_name(dataset: Dataset, entry: Entry, group_by: GroupBy) -> str:
+    if group_by == "kind":
+        return entry.kind.replace("-", " ")
+    return describe.case_name(dataset, entry.case) or "No case"
+
+
+def _groups(dataset: Dataset, entries: list[Entry], group_by: GroupBy) -> dict[str, int]:
+    """Each group's colour index, in order of first appearance."""
+    groups: dict[str, int] = {}
+    for e in entries:
+        groups.setdefault(_group_name(dataset, e, group_by), len(groups))
+    return groups
+
+
+def _entry_html(dataset: Dataset, entry: Entry, group: str, index: int) -> str:
+    classes = ["entry"]
+    if entry.alleged_by:
+        classes.append("alleged")
+    colour = PALETTE[index % len(PALETTE)]
+    lines = [
+        f'<li class="{" ".join(classes)}" id="{_e(_anchor(entry.id))}" style="--c:{colour}">',
+        f'<div class="when">{_when_html(entry)}</div>',
+        '<div class="body">',
+    ]
+    tags = [f'<span class="tag group">{_e(group)}</span>']
+    tags.append(f'<span class="tag kind">{_e(entry.kind.replace("-", " "))}</span>')
+    flags = []
+    if entry.alleged_by:
+        flags.append('<span class="flag alleged">Allegation</span>')
+    if entry.unconfirmed:
+        flags.append('<span class="flag unconfirmed">Unconfirmed</span>')
+    if entry.discrepancies:
+        flags.append('<span class="flag differ">Sources differ</span>')
+    lines.append(f'<p class="tags">{"".join(flags)}{"".join(tags)}</p>')
+    lines.append(f"<h3>{_e(entry.title)}</h3>")
+    allegation = describe.allegation_line(dataset, entry)
+    if allegation:
+        lines.append(f'<p class="allegation">{_e(allegation)}</p>')
+    if entry.summary:
+        lines.append(f'<p class="summary">{_e(entry.summary)}</p>')
+    details = []
+    caption = describe.case_caption(dataset, entry.case)
+    if caption:
+        details.append(f"Case: {_e(caption)}")
+    if entry.parties:
+        details.append("Parties: " + _e(", ".join(describe.party_names(dataset, entry.parties))))
+    if details:
+        lines.append(f'<p class="details">{"<br>".join(details)}</p>')
+    if entry.unconfirmed:
+        lines.append(f'<p class="details">{_e(describe.UNCONFIRMED)}</p>')
+    for d in entry.discrepancies:
+        accounts = "".join(
+            f"<li>{_e(a.says)} <em>({_e(describe.source_names(dataset, a.sources))})</em></li>"
+            for a in d.accounts
+        )
+        lines.append(
+            f'<div class="discrepancy"><strong>Sources differ</strong> on {_e(d.about)}:'
+            f"<ul>{accounts}</ul></div>"
+        )
+    sources = describe.sources_of(dataset, entry)
+    if sources:
+        items = []
+        for s in sources:
+            text = _e(s.citation())
+            if s.url:
+                text = f'<a href="{_e(s.url)}" rel="noopener noreferrer">{text}</a>'
+            items.append(f"<li>{text}</li>")
+        lines.append(f'<ol class="sources" aria-label="Sources">{"".join(items)}</ol>')
+    lines.append("</div>")
+    lines.append("</li>")
+    return "\n".join(lines)
+
+
+def _when_html(entry: Entry) -> str:
+    start = entry.date.start
+    text = f'<time datetime="{start.iso()}">{_e(start.display())}</time>'
+    if entry.date.end is not None:
+        end = entry.date.end
+        text += f' – <time datetime="{end.iso()}">{_e(end.display())}</time>'
+    marks = []
+    if entry.date.approximate:
+        marks.append("approximate date")
+    if entry.date.uncertain:
+        marks.append("uncertain date")
+    if marks:
+        text += f'<span class="approx">{_e(", ".join(marks))}</span>'
+    return text
+
+
+def _anchor(entry_id: str) -> str:
+    return "entry-" + entry_id
+
+
+def _e(text: str) -> str:
+    return html.escape(describe.clean(text), quote=True)

@@ -1,0 +1,191 @@
+"""iCalendar (RFC 5545) export: one all-day event per entry dated to the day.
+
+Written by hand rather than with a library, to keep casetrack's dependencies small; the tests read
+the output back with the independent `icalendar` parser.
+
+- Entries dated to a day become all-day events (`DTSTART;VALUE=DATE`, exclusive `DTEND`); an
+  interval of days spans from its first to its last day.
+- Entries dated only to a month or a year (or intervals with such an end) are left out: a calendar
+  cannot show "some day in January" without inventing a day. Their number and ids are written in
+  the calendar's `X-CASETRACK-OMITTED` property, and the command says how many on stderr.
+- UIDs are `<entry id>@casetrack`, the same on every export, so importing again updates events
+  instead of duplicating them. DTSTAMP is fixed by the data (see `stamp_for`), so the same data
+  gives the same file.
+- Lines end in CRLF and are folded at 75 octets without splitting a UTF-8 sequence; text values
+  escape backslash, semicolon, comma and newline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+from casetrack import __version__
+from casetrack.entries import Entry, latest_source_date
+from casetrack.export import describe
+from casetrack.loader import Dataset
+
+PRODID = f"-//casetrack//casetrack {__version__}//EN"
+UID_DOMAIN = "casetrack"
+FALLBACK_STAMP = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+
+
+def is_day_dated(entry: Entry) -> bool:
+    """Whether every bound of the entry's date is a calendar day."""
+    end = entry.date.end
+    return entry.date.start.precision == "day" and (end is None or end.precision == "day")
+
+
+def split_by_precision(entries: Iterable[Entry]) -> tuple[list[Entry], list[Entry]]:
+    """(entries dated to a day, entries dated only to a month or year)."""
+    days: list[Entry] = []
+    vague: list[Entry] = []
+    for e in entries:
+        (days if is_day_dated(e) else vague).append(e)
+    return days, vague
+
+
+def stamp_for(dataset: Dataset, environ: Mapping[str, str]) -> dt.datetime:
+    """The DTSTAMP of every event: $SOURCE_DATE_EPOCH when set, else midnight UTC after the newest
+    source's date (the data cannot be newer than that), else a fixed date."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    newest = latest_source_date(dataset)
+    if newest is not None:
+        day = newest.latest() + dt.timedelta(days=1)
+        return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+    return FALLBACK_STAMP
+
+
+def render_ics(
+    dataset: Dataset,
+    entries: Iterable[Entry],
+    *,
+    stamp: dt.datetime = FALLBACK_STAMP,
+    name: str | None = None,
+) -> str:
+    """The entries as an iCalendar file (CRLF line ends, folded)."""
+    days, vague = split_by_precision(entries)
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape_text(name or calendar_name(dataset, days))}",
+    ]
+    if vague:
+        ids = ", ".join(e.id for e in vague)
+        note = (
+            f"{len(vague)} entr{'y' if len(vague) == 1 else 'ies'} dated only to a month or year "
+            f"left out: {ids}"
+        )
+        lines.append(f"X-CASETRACK-OMITTED:{escape_text(note)}")
+    stamp_text = stamp.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    for entry in days:
+        lines.extend(_event(dataset, entry, stamp_text))
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def calendar_name(dataset: Dataset, entries: list[Entry]) -> str:
+    cases = sorted({e.case for e in entries if e.case})
+    names = [describe.case_name(dataset, c) or c for c in cases]
+    if not names:
+        return "casetrack"
+    if len(names) > 3:
+        return f"casetrack: {', '.join(names[:3])} and {len(names) - 3} more"
+    return "casetrack: " + ", ".join(names)
+
+
+def _event(dataset: Dataset, entry: Entry, stamp: str) -> list[str]:
+    start = entry.date.start.earliest()
+    end = (entry.date.end or entry.date.start).latest() + dt.timedelta(days=1)
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{escape_text(entry.id)}@{UID_DOMAIN}",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{end:%Y%m%d}",
+        f"SUMMARY:{escape_text(summary(dataset, entry))}",
+        f"DESCRIPTION:{escape_text(description(dataset, entry))}",
+        f"CATEGORIES:{escape_text(entry.record)},{escape_text(entry.kind)}",
+        "TRANSP:TRANSPARENT",
+    ]
+    urls = [s.url for s in describe.sources_of(dataset, entry) if s.url]
+    if urls:
+        lines.append(f"URL:{urls[0]}")
+    lines.append("END:VEVENT")
+    return lines
+
+
+def summary(dataset: Dataset, entry: Entry) -> str:
+    """'Alleged: <title> — <case> (approx. date)': what a calendar shows in its grid."""
+    text = ("Alleged: " if entry.alleged_by else "") + describe.clean(entry.title)
+    case = describe.case_name(dataset, entry.case)
+    if case:
+        text += f" — {case}"
+    if entry.date.approximate or entry.date.uncertain:
+        text += " (approx. date)" if entry.date.approximate else " (date uncertain)"
+    return " ".join(text.split())
+
+
+def description(dataset: Dataset, entry: Entry) -> str:
+    """Everything known about the entry, in plain text with one item per line."""
+    parts: list[str] = []
+    if entry.summary:
+        parts.append(entry.summary.strip())
+        parts.append("")
+    caption = describe.case_caption(dataset, entry.case)
+    if caption:
+        parts.append(f"Case: {caption}")
+    parts.append(f"Date: {describe.date_line(entry)}")
+    parts.append(f"Kind: {entry.record}, {entry.kind}")
+    if entry.parties:
+        parts.append("Parties: " + ", ".join(describe.party_names(dataset, entry.parties)))
+    allegation = describe.allegation_line(dataset, entry)
+    parts.append(f"Status: allegation. {allegation}" if allegation else "Status: fact")
+    if entry.unconfirmed:
+        parts.append(describe.UNCONFIRMED)
+    if entry.scheduled is not None:
+        sched = f"Scheduled on {entry.scheduled.set_on.display()}"
+        if entry.scheduled.set_by:
+            sched += f" by {describe.record_label(dataset, entry.scheduled.set_by)}"
+        parts.append(sched + ".")
+    for d in entry.discrepancies:
+        parts.append(f"Sources differ on {d.about}:")
+        for account in d.accounts:
+            parts.append(f"- {account.says} ({describe.source_names(dataset, account.sources)})")
+    sources = describe.sources_of(dataset, entry)
+    if sources:
+        parts.append("Sources:")
+        for s in sources:
+            parts.append(f"- {s.citation()}" + (f" <{s.url}>" if s.url else ""))
+    return describe.clean("\n".join(parts))
+
+
+def escape_text(text: str) -> str:
+    """An RFC 5545 TEXT value: backslash, semicolon and comma escaped, newlines as \\n."""
+    text = describe.clean(text).replace("\t", " ")
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def fold(line: str, limit: int = 75) -> str:
+    """Fold a content line into chunks of at most `limit` octets (RFC 5545 3.1), never inside a
+    UTF-8 sequence; continuation lines start with one space, which counts toward their limit."""
+    raw = line.encode("utf-8")
+    if len(raw) <= limit:
+        return line
+    chunks: list[bytes] = []
+    start = 0
+    room = limit
+    while len(raw) - start > room:
+        cut = start + room
+        while raw[cut] & 0xC0 == 0x80:  # a UTF-8 continuation byte: cut before its sequence
+            cut -= 1
+        chunks.append(raw[start:cut])
+        start = cut
+        room = limit - 1
+    chunks.append(raw[start:])
+    return b"\r\n ".join(chunks).decode("utf-8")

@@ -1,0 +1,166 @@
+"""Knight Lab TimelineJS3 JSON: a title slide and one event per entry, at the entry's precision.
+
+The shape follows TimelineJS3's own reader (`src/js/core/TimelineConfig.js`, `src/js/date/TLDate.js`):
+`start_date`/`end_date` carry `year`, then `month` and `day` only when the date gives them, with a
+`display_date` in casetrack's wording ("c. 13 Feb 2025"); `text.headline` and `text.text` are HTML,
+so every piece of data in them is escaped; `unique_id`s are already in the form TimelineJS's
+`slugify` leaves unchanged, so links to a slide (`#event-<id>`) keep working; `group` puts entries
+of one case (or one kind) on one row.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable
+from typing import Any, Literal
+
+from casetrack.dates import PartialDate
+from casetrack.entries import Entry
+from casetrack.export import describe
+from casetrack.loader import Dataset
+
+GroupBy = Literal["case", "kind"]
+TITLE_ID = "casetrack-title"
+NO_CASE = "No case"
+
+
+def render_timelinejs(
+    dataset: Dataset,
+    entries: Iterable[Entry],
+    *,
+    group_by: GroupBy = "case",
+    title: str | None = None,
+) -> str:
+    """The entries as TimelineJS3 JSON text."""
+    return json.dumps(
+        timeline_data(dataset, entries, group_by=group_by, title=title),
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+def timeline_data(
+    dataset: Dataset,
+    entries: Iterable[Entry],
+    *,
+    group_by: GroupBy = "case",
+    title: str | None = None,
+) -> dict[str, Any]:
+    """The TimelineJS3 data object (before JSON encoding)."""
+    selected = list(entries)
+    used = {TITLE_ID}
+    events = []
+    for entry in selected:
+        uid = unique_id(entry.id, used)
+        used.add(uid)
+        event: dict[str, Any] = {
+            "start_date": date_object(entry.date.start),
+            "text": {"headline": _e(headline(entry)), "text": event_html(dataset, entry)},
+            "group": _e(group_name(dataset, entry, group_by)),
+            "unique_id": uid,
+        }
+        if entry.date.end is not None:
+            event["end_date"] = date_object(entry.date.end)
+        events.append(event)
+    return {
+        "title": {
+            "text": {
+                "headline": _e(title or describe.title_for(dataset, selected)),
+                "text": title_html(dataset, selected),
+            },
+            "unique_id": TITLE_ID,
+        },
+        "events": events,
+        "scale": "human",
+    }
+
+
+def date_object(date: PartialDate) -> dict[str, Any]:
+    """{"year", "month", "day", "display_date"} with only the parts the date knows."""
+    out: dict[str, Any] = {"year": date.year}
+    if date.month is not None:
+        out["month"] = date.month
+        if date.day is not None:
+            out["day"] = date.day
+    out["display_date"] = _e(date.display())
+    return out
+
+
+def unique_id(entry_id: str, used: set[str]) -> str:
+    """A slide id TimelineJS keeps as it is: lower-case letters, digits and single dashes, not
+    starting with a digit; made unique with a numeric suffix."""
+    slug = re.sub(r"[^a-z0-9]+", "-", entry_id.lower()).strip("-") or "entry"
+    if slug[0].isdigit():
+        slug = "e-" + slug
+    candidate, n = slug, 2
+    while candidate in used:
+        candidate = f"{slug}-{n}"
+        n += 1
+    return candidate
+
+
+def headline(entry: Entry) -> str:
+    return ("Alleged: " if entry.alleged_by else "") + describe.clean(entry.title)
+
+
+def group_name(dataset: Dataset, entry: Entry, group_by: GroupBy) -> str:
+    if group_by == "kind":
+        return entry.kind.replace("-", " ")
+    return describe.case_name(dataset, entry.case) or NO_CASE
+
+
+def title_html(dataset: Dataset, entries: list[Entry]) -> str:
+    if not entries:
+        return "<p>No entries.</p>"
+    span = describe.span_of(entries) or ""
+    alleged = sum(1 for e in entries if e.alleged_by)
+    parts = [
+        f"<p>{len(entries)} entries, {_e(span)}. "
+        f"{alleged} are allegations, marked “Alleged” with who alleges and who denies them.</p>",
+        "<p>Every entry names its sources. Built with casetrack.</p>",
+    ]
+    return "".join(parts)
+
+
+def event_html(dataset: Dataset, entry: Entry) -> str:
+    """The slide's body: summary, case, allegation, caveats and linked sources, all escaped."""
+    parts: list[str] = []
+    if entry.summary:
+        parts.append(f"<p>{_e(entry.summary)}</p>")
+    caption = describe.case_caption(dataset, entry.case)
+    if caption:
+        parts.append(f"<p><strong>Case:</strong> {_e(caption)}</p>")
+    if entry.parties:
+        names = ", ".join(describe.party_names(dataset, entry.parties))
+        parts.append(f"<p><strong>Parties:</strong> {_e(names)}</p>")
+    allegation = describe.allegation_line(dataset, entry)
+    if allegation:
+        parts.append(f"<p><strong>Allegation.</strong> {_e(allegation)}</p>")
+    if entry.date.approximate or entry.date.uncertain or entry.date_note:
+        parts.append(f"<p><strong>Date:</strong> {_e(describe.date_line(entry))}</p>")
+    if entry.unconfirmed:
+        parts.append(f"<p><em>{_e(describe.UNCONFIRMED)}</em></p>")
+    for d in entry.discrepancies:
+        accounts = "".join(
+            f"<li>{_e(a.says)} ({_e(describe.source_names(dataset, a.sources))})</li>"
+            for a in d.accounts
+        )
+        parts.append(f"<p><strong>Sources differ</strong> on {_e(d.about)}:</p><ul>{accounts}</ul>")
+    sources = describe.sources_of(dataset, entry)
+    if sources:
+        items = "".join(f"<li>{_source_html(s)}</li>" for s in sources)
+        parts.append(f"<p><strong>Sources:</strong></p><ul>{items}</ul>")
+    return "".join(parts)
+
+
+def _source_html(source: describe.SourceRef) -> str:
+    text = _e(source.citation())
+    if source.url:
+        return f'<a href="{_e(source.url)}" rel="noopener noreferrer">{text}</a>'
+    return text
+
+
+def _e(text: str) -> str:
+    return html.escape(describe.clean(text), quote=True)

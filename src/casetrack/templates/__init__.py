@@ -1,0 +1,1 @@
+"""Files `casetrack init` copies into a new dataset folder (read with importlib.resources)."""
