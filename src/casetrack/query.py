@@ -41,8 +41,9 @@ def find_party(dataset: Dataset, name: str) -> Party:
     if len(matches) == 1:
         return dataset.parties[matches[0]]
     if matches:
-        listed = "; ".join(f"{dataset.parties[m].name} ({m})" for m in sorted(matches))
-        raise AmbiguousError(f"'{name}' matches {len(matches)} parties: {listed}")
+        listed = "; ".join(f"{dataset.parties[m].name} ({m})" for m in sorted(matches)[:10])
+        more = f"; and {len(matches) - 10} more" if len(matches) > 10 else ""
+        raise AmbiguousError(f"'{name}' matches {len(matches)} parties: {listed}{more}")
     suggestions = closest(name, {pid: ks for pid, ks in keys.items()})
     hint = ""
     if suggestions:
@@ -82,7 +83,11 @@ def groups_of(dataset: Dataset, party_id: str) -> set[str]:
 
 def involves(entry: Entry, party_ids: set[str]) -> bool:
     """Whether an entry names any of the parties (as actor, alleger or denier)."""
-    return bool(party_ids.intersection(entry.parties, entry.alleged_by, entry.disputed_by))
+    # (set.intersection with several arguments would intersect them all: test each on its own.)
+    return any(
+        not party_ids.isdisjoint(ids)
+        for ids in (entry.parties, entry.alleged_by, entry.disputed_by)
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,8 +67,14 @@ def heading(title: str, look: Look) -> Text:
     return text(title, "bold underline" if not look.plain else "")
 
 
-def table(look: Look, header: Sequence[str], rows: Iterable[Sequence[str]]) -> Table:
-    """A listing: a header and rows of text, boxed lightly in a terminal, plain otherwise."""
+def table(
+    look: Look,
+    header: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    keep: Sequence[str] = ("Id", "Date", "When"),
+) -> Table:
+    """A listing: a header and rows of text, boxed lightly in a terminal, plain otherwise.
+    Columns named in `keep` are not wrapped (ids and dates read badly broken)."""
     t = Table(
         box=PLAIN_HEAD if look.plain else box.SIMPLE_HEAD,
         show_edge=False,
@@ -77,7 +83,7 @@ def table(look: Look, header: Sequence[str], rows: Iterable[Sequence[str]]) -> T
         expand=False,
     )
     for name in header:
-        t.add_column(name, overflow="fold")
+        t.add_column(name, overflow="fold", no_wrap=name in keep)
     for row in rows:
         t.add_row(*(text(cell) for cell in row))
     return t
@@ -217,6 +223,8 @@ def entry_body(
         note = f"set {s.set_on.display()}"
         if s.replaced_on is not None and (as_of is None or s.replaced_on.earliest() <= as_of):
             note += f"; replaced {s.replaced_on.display()}"
+        if as_of is not None and e.date.latest() < as_of:
+            note += "; the date has passed"
         body.append_text(text("\n" + note, "green"))
     if e.unconfirmed:
         body.append_text(
@@ -315,13 +323,68 @@ def party(
                 ],
             )
         )
-    for side, label in (("plaintiff", "Claims brought"), ("defendant", "Claims faced")):
+    for side, label, other in (
+        ("plaintiff", "Claims brought", "Against"),
+        ("defendant", "Claims faced", "Brought by"),
+    ):
         views = [v for s, v in claims if s == side]
         if views:
             out.append(text(""))
-            out.append(heading(label, look))
-            header, rows = flat.claims_display(dataset, views)
-            out.append(table(look, header, rows))
+            out.append(heading(f"{label} ({len(views)})", look))
+            out.append(
+                table(
+                    look,
+                    ["Claim", "Case", other, "Status"],
+                    [
+                        [
+                            _claim_title(dataset, v),
+                            case_name(dataset, v.claim.case),
+                            flat.names(
+                                dataset,
+                                v.claim.defendants if side == "plaintiff" else v.claim.plaintiffs,
+                                limit=3,
+                            ),
+                            flat.status_text(v),
+                        ]
+                        for v in views
+                    ],
+                )
+            )
+    return out
+
+
+def _claim_title(dataset: Dataset, v: ClaimView) -> str:
+    c = v.claim
+    return c.title + (f" (reported by {flat.outlets(dataset, c.sources)})" if c.unconfirmed else "")
+
+
+def claims(dataset: Dataset, views: list[ClaimView], look: Look) -> list[RenderableType]:
+    """Claims grouped by case (the case is a heading, not a column, to leave room at 80
+    columns)."""
+    out: list[RenderableType] = []
+    for case_id in dict.fromkeys(v.claim.case for v in views):
+        group = [v for v in views if v.claim.case == case_id]
+        if out:
+            out.append(text(""))
+        c = dataset.cases.get(case_id)
+        title = heading(c.caption if c else case_id, look)
+        title.append_text(text(f"  ({counts_text(group)})", "dim"))
+        out.append(title)
+        header = ["Claim", "Plaintiffs", "Defendants", "Damages", "Status"]
+        rows = [
+            [
+                _claim_title(dataset, v),
+                flat.names(dataset, v.claim.plaintiffs, limit=3),
+                flat.names(dataset, v.claim.defendants, limit=3),
+                v.claim.damages or "",
+                flat.status_text(v),
+            ]
+            for v in group
+        ]
+        if not any(v.claim.damages for v in group):
+            header.pop(3)
+            rows = [r[:3] + r[4:] for r in rows]
+        out.append(table(look, header, rows))
     return out
 
 
@@ -390,13 +453,74 @@ def case(
     if claims:
         out.append(text(""))
         out.append(heading("Claims", look))
-        header, rows = flat.claims_display(dataset, claims)
-        out.append(table(look, [h for h in header if h != "Case"], [r[:1] + r[2:] for r in rows]))
+        out.append(
+            table(
+                look,
+                ["Claim", "Plaintiffs", "Defendants", "Status"],
+                [
+                    [
+                        _claim_title(dataset, v),
+                        flat.names(dataset, v.claim.plaintiffs, limit=3),
+                        flat.names(dataset, v.claim.defendants, limit=3),
+                        flat.status_text(v),
+                    ]
+                    for v in claims
+                ],
+            )
+        )
     return out
 
 
 def _dated(e: Entry | None) -> str | None:
     return f"{e.date.display()}: {e.title}" if e is not None else None
+
+
+def short_party(dataset: Dataset, party_id: str) -> str:
+    """A party's shortest alias (a court as 'SDNY'), else its name."""
+    p = dataset.parties.get(party_id)
+    if p is None:
+        return party_id
+    return min([p.name, *p.aliases], key=len)
+
+
+def case_cards(
+    dataset: Dataset,
+    rows: list[tuple[Case, list[ClaimView], Entry | None, Entry | None]],
+    look: Look,
+) -> Iterator[RenderableType]:
+    """The cases as short cards: name and id, then court, docket and judge, then claims and
+    dates. Reads at 80 columns where a seven-column table would not."""
+    for i, (c, views, last, following) in enumerate(rows):
+        if i:
+            yield text("")
+        title = text(c.short_name or c.caption, "bold")
+        title.append_text(text(f"  [{c.id}]", "dim"))
+        yield title
+        lines = []
+        if c.short_name:
+            lines.append(c.caption)
+        where = [
+            short_party(dataset, c.court) if c.court else "",
+            c.docket or "",
+            f"Judge {party_name(dataset, c.judge)}" if c.judge else "",
+        ]
+        if any(where):
+            lines.append(" · ".join(w for w in where if w))
+        lines.append(f"claims {counts_text(views)}")
+        if last is not None:
+            lines.append(f"last: {last.date.display()}, {last.title}")
+        if following is not None:
+            lines.append(f"next: {following.date.display()}, {following.title}")
+        for r in c.relations:
+            lines.append(f"{r.kind.replace('-', ' ')} {case_name(dataset, r.case)}")
+        body = Text("\n").join(text(line) for line in lines)
+        if c.unconfirmed:
+            body.append_text(
+                text(f"\nreported by {flat.outlets(dataset, c.sources)}, not confirmed", "magenta")
+            )
+        for d in c.discrepancies:
+            body.append_text(text("\n" + flat.differ(d), "cyan"))
+        yield Padding(body, (0, 0, 0, 2), expand=False)
 
 
 def cases_display(
@@ -411,7 +535,7 @@ def cases_display(
         out.append(
             [
                 f"{name} [{c.id}]",
-                party_name(dataset, c.court) if c.court else "",
+                short_party(dataset, c.court) if c.court else "",
                 c.docket or "",
                 party_name(dataset, c.judge) if c.judge else "",
                 counts_text(claims),
@@ -426,12 +550,13 @@ def cases_display(
 
 
 def parties_display(
-    dataset: Dataset, parties: Iterable[Party]
+    dataset: Dataset, parties: Iterable[Party], sep: str = "; "
 ) -> tuple[list[str], list[list[str]]]:
+    """Name, kind, roles and counsel; `sep` joins the roles (a newline in a terminal)."""
     header = ["Name", "Kind", "Roles", "Counsel"]
     out = []
     for p in parties:
-        roles = "; ".join(
+        roles = sep.join(
             f"{r.role} in {case_name(dataset, r.case)}"
             + (f" (as {party_name(dataset, r.via)})" if r.via else "")
             for r in roles_of(dataset, p.id)
@@ -459,6 +584,16 @@ def sources_display(sources: Iterable[Source]) -> tuple[list[str], list[list[str
         for s in sources
     ]
     return header, rows
+
+
+def source_cards(sources: Iterable[Source]) -> Iterator[RenderableType]:
+    """Each source as its id and what it is on one line, its title indented below."""
+    for s in sources:
+        line = text(s.id, "bold")
+        what = [s.kind, s.outlet or "", s.published.display() if s.published else "undated"]
+        line.append_text(text("  " + " · ".join(w for w in what if w), "dim"))
+        yield line
+        yield Padding(text(s.title), (0, 0, 0, 2), expand=False)
 
 
 def source(dataset: Dataset, s: Source, cited: list[Citation], look: Look) -> list[RenderableType]:

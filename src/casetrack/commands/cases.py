@@ -1,0 +1,122 @@
+"""casetrack cases / casetrack case ID: the lawsuits, with court, docket, judge, parties,
+relations, claims by status, and the last and next dates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from casetrack.options import as_of_day, as_of_option, data_option, load_dataset
+from casetrack.output import Look, emit, format_option, pager_option
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from casetrack.entries import Entry
+    from casetrack.loader import Dataset
+    from casetrack.models import Case
+    from casetrack.query import ClaimView
+
+    Overview = tuple[Case, list[ClaimView], Entry | None, Entry | None]
+
+
+def _overview(dataset: Dataset, case: Case, entries: list[Entry], day: dt.date) -> Overview:
+    from casetrack.query import ClaimFilter, last_and_next, select_claims
+
+    views = select_claims(dataset, ClaimFilter(case=case.id, as_of=day))
+    last, following = last_and_next(entries, day, case.id)
+    return case, views, last, following
+
+
+@click.command()
+@data_option
+@as_of_option
+@format_option()
+@pager_option
+def cases(data_dir: Path | None, as_of: str | None, output_format: str, pager: bool) -> None:
+    """The cases: court, docket number, judge, claims by status, and the last and next dates
+    as of a date.
+
+    \b
+    Examples:
+      casetrack cases
+      casetrack cases --as-of 2025-02-14 --format json
+    """
+    from casetrack.entries import build_entries, latest_source_date
+    from casetrack.render import records
+    from casetrack.render import rows as flat
+    from casetrack.render import terminal as term
+
+    day = as_of_day(as_of)
+    dataset = load_dataset(data_dir)
+    entries = build_entries(dataset)
+    rows = [_overview(dataset, c, entries, day) for c in dataset.cases.values()]
+
+    def json_data() -> list[dict[str, Any]]:
+        return [records.case(dataset, *row) for row in rows]
+
+    def csv_data() -> tuple[tuple[str, ...], list[list[str]]]:
+        items = json_data()
+        for item in items:
+            item["claims"] = item.pop("claim_counts")
+            item["last"] = item["last"]["date"] if item["last"] else None
+            item["next"] = item["next"]["date"] if item["next"] else None
+        return flat.CASES_CSV, flat.csv_rows(items, flat.CASES_CSV)
+
+    def terminal(look: Look) -> Iterator[Any]:
+        yield from term.case_cards(dataset, rows, look)
+        count = f"{len(rows)} case{'s' if len(rows) != 1 else ''}"
+        yield term.footer(look, day, latest_source_date(dataset), count)
+
+    emit(
+        output_format,
+        json_data=json_data,
+        csv_data=csv_data,
+        display=lambda: term.cases_display(dataset, rows),
+        terminal=terminal,
+        pager=pager,
+    )
+
+
+@click.command()
+@click.argument("case_id", metavar="ID")
+@data_option
+@as_of_option
+@format_option(("table", "json"))
+@pager_option
+def case(
+    case_id: str, data_dir: Path | None, as_of: str | None, output_format: str, pager: bool
+) -> None:
+    """One case in full: court, docket, judge, parties by role with counsel, relations, claims
+    by status, and the last and next dates. ID may be the id, short name or docket number.
+
+    \b
+    Examples:
+      casetrack case lively-v-wayfarer
+      casetrack case 1:25-cv-00449 --as-of 2025-06-30
+    """
+    from casetrack.entries import build_entries, latest_source_date
+    from casetrack.query import find_case
+    from casetrack.render import records
+    from casetrack.render import terminal as term
+
+    day = as_of_day(as_of)
+    dataset = load_dataset(data_dir)
+    found = find_case(dataset, case_id)
+    row = _overview(dataset, found, build_entries(dataset), day)
+
+    def terminal(look: Look) -> Iterator[Any]:
+        yield from term.case(dataset, *row, look)
+        yield term.footer(look, day, latest_source_date(dataset))
+
+    emit(
+        output_format,
+        json_data=lambda: records.case(dataset, *row),
+        csv_data=lambda: ((), []),
+        display=lambda: ((), []),
+        terminal=terminal,
+        pager=pager,
+    )

@@ -1,0 +1,90 @@
+"""casetrack claims: the causes of action, who brings them against whom, and their status."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from casetrack.options import as_of_day, as_of_option, data_option, load_dataset
+from casetrack.output import Look, emit, format_option, pager_option
+
+# Kept in step with models.ClaimStatus (a test checks), so --help needs no pydantic.
+STATUSES = (
+    "pending",
+    "dismissed-with-leave",
+    "dismissed",
+    "withdrawn",
+    "settled",
+    "judgment-for-plaintiff",
+    "judgment-for-defendant",
+    "other",
+)
+
+
+@click.command()
+@data_option
+@click.option("--plaintiff", metavar="NAME", help="Only claims this party brings (name or alias).")
+@click.option("--defendant", metavar="NAME", help="Only claims against this party.")
+@click.option("--case", metavar="CASE", help="Only claims in this case (id, name or docket).")
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    type=click.Choice(STATUSES, case_sensitive=False),
+    help="Only claims with this status on the as-of date (repeatable).",
+)
+@as_of_option
+@format_option()
+@pager_option
+def claims(
+    data_dir: Path | None,
+    plaintiff: str | None,
+    defendant: str | None,
+    case: str | None,
+    statuses: tuple[str, ...],
+    as_of: str | None,
+    output_format: str,
+    pager: bool,
+) -> None:
+    """The claims: who brings each against whom, damages sought, and status (with when it
+    changed) as of a date. A party matches the claims of groups it belongs to.
+
+    \b
+    Examples:
+      casetrack claims --plaintiff Lively
+      casetrack claims --defendant Lively --status dismissed
+      casetrack claims --as-of 2025-06-01 --format csv
+    """
+    from casetrack.entries import latest_source_date
+    from casetrack.query import ClaimFilter, select_claims
+    from casetrack.render import records
+    from casetrack.render import rows as flat
+
+    day = as_of_day(as_of)
+    dataset = load_dataset(data_dir)
+    flt = ClaimFilter(plaintiff, defendant, case, statuses, day)
+    views = select_claims(dataset, flt)
+
+    def terminal(look: Look) -> Iterator[Any]:
+        from casetrack.render import terminal as term
+
+        if not views:
+            yield term.empty("No claims match.")
+        yield from term.claims(dataset, views, look)
+        count = f"{len(views)} claim{'s' if len(views) != 1 else ''}"
+        yield term.footer(look, day, latest_source_date(dataset), count)
+
+    emit(
+        output_format,
+        json_data=lambda: [records.claim(v) for v in views],
+        csv_data=lambda: (
+            flat.CLAIMS_CSV,
+            flat.csv_rows((records.claim(v) for v in views), flat.CLAIMS_CSV),
+        ),
+        display=lambda: flat.claims_display(dataset, views),
+        terminal=terminal,
+        pager=pager,
+    )

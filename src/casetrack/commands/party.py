@@ -1,0 +1,79 @@
+"""casetrack party NAME: one party: who they are, their roles, counsel, claims and timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from casetrack.options import as_of_day, as_of_option, data_option, load_dataset
+from casetrack.output import Look, emit, format_option, pager_option
+
+
+@click.command()
+@click.argument("name")
+@data_option
+@as_of_option
+@click.option("--sources", "show_sources", is_flag=True, help="Show timeline sources as footnotes.")
+@format_option()
+@pager_option
+def party(
+    name: str,
+    data_dir: Path | None,
+    as_of: str | None,
+    show_sources: bool,
+    output_format: str,
+    pager: bool,
+) -> None:
+    """One party, found by name, alias or id (any case): who they are, their role in each case,
+    their counsel (or clients), the claims they bring and face, and their own timeline.
+
+    When nothing matches, the closest names are suggested; when several match, they are listed.
+    CSV and Markdown give the party's timeline.
+
+    \b
+    Examples:
+      casetrack party "Baldoni"
+      casetrack party lively --as-of 2025-02-14
+      casetrack party Freedman --format json
+    """
+    from casetrack.entries import build_entries, latest_source_date
+    from casetrack.query import TimelineFilter, claims_of, find_party, select_entries
+    from casetrack.render import records
+    from casetrack.render import rows as flat
+
+    day = as_of_day(as_of)
+    dataset = load_dataset(data_dir)
+    found = find_party(dataset, name)
+    entries = select_entries(
+        dataset, build_entries(dataset), TimelineFilter(party=found.id, as_of=day)
+    )
+    claims = claims_of(dataset, found.id, day)
+
+    def terminal(look: Look) -> Iterator[Any]:
+        from casetrack.render import terminal as term
+
+        yield from term.party(dataset, found, claims, look)
+        yield term.text("")
+        yield term.heading(f"Timeline ({len(entries)})", look)
+        if not entries:
+            yield term.empty("No dated entries name this party.")
+        footnotes = term.Footnotes() if show_sources else None
+        yield from term.timeline(dataset, entries, look, footnotes, day)
+        if footnotes is not None and footnotes.numbers:
+            yield footnotes.render(dataset, look)
+        yield term.footer(look, day, latest_source_date(dataset))
+
+    emit(
+        output_format,
+        json_data=lambda: records.party(dataset, found, entries, day),
+        csv_data=lambda: (
+            flat.TIMELINE_CSV,
+            flat.csv_rows((records.entry(e) for e in entries), flat.TIMELINE_CSV),
+        ),
+        display=lambda: flat.timeline_display(dataset, entries),
+        terminal=terminal,
+        pager=pager,
+    )

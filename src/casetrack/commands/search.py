@@ -1,0 +1,60 @@
+"""casetrack search TEXT: every record whose text matches, grouped by type."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from casetrack.options import data_option, load_dataset
+from casetrack.output import Look, emit, format_option, pager_option
+
+
+@click.command()
+@click.argument("text")
+@data_option
+@format_option()
+@pager_option
+def search(text: str, data_dir: Path | None, output_format: str, pager: bool) -> None:
+    """Every record (party, case, filing, claim, event, source) with a text field containing
+    TEXT, ignoring case, grouped by type.
+
+    \b
+    Examples:
+      casetrack search "voice memo"
+      casetrack search Freedman --format json
+    """
+    from casetrack.query import search_records
+    from casetrack.render import records
+    from casetrack.render import rows as flat
+    from casetrack.render import terminal as term
+
+    dataset = load_dataset(data_dir)
+    hits = search_records(dataset, text)
+
+    def terminal(look: Look) -> Iterator[Any]:
+        if not hits:
+            yield term.empty(f"Nothing matches '{text}'.")
+            return
+        yield from term.search(dataset, hits, look)
+        yield term.footer(look, None, None, f"{len(hits)} record{'s' if len(hits) != 1 else ''}")
+
+    def display() -> tuple[list[str], list[list[str]]]:
+        items = [records.search_hit(dataset, h) for h in hits]
+        return ["Type", "Id", "Title", "Matched in", "Excerpt"], [
+            [i["type"], i["id"], i["title"], ", ".join(i["fields"]), i["excerpt"]] for i in items
+        ]
+
+    emit(
+        output_format,
+        json_data=lambda: [records.search_hit(dataset, h) for h in hits],
+        csv_data=lambda: (
+            flat.SEARCH_CSV,
+            flat.csv_rows((records.search_hit(dataset, h) for h in hits), flat.SEARCH_CSV),
+        ),
+        display=display,
+        terminal=terminal,
+        pager=pager,
+    )

@@ -1,0 +1,80 @@
+"""casetrack sources [ID]: the sources, and for one source everything that cites it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from casetrack.options import data_option, load_dataset
+from casetrack.output import Look, emit, format_option, pager_option
+
+
+@click.command()
+@click.argument("source_id", metavar="[ID]", required=False)
+@data_option
+@format_option()
+@pager_option
+def sources(source_id: str | None, data_dir: Path | None, output_format: str, pager: bool) -> None:
+    """The sources facts come from; with an ID, that source and every record that cites it.
+
+    \b
+    Examples:
+      casetrack sources
+      casetrack sources src-page-six-2025-02
+      casetrack sources --format csv
+    """
+    from casetrack.errors import NotFoundError
+    from casetrack.fuzzy import closest
+    from casetrack.query import citations
+    from casetrack.render import records
+    from casetrack.render import rows as flat
+    from casetrack.render import terminal as term
+
+    dataset = load_dataset(data_dir)
+    if source_id is None:
+        listed = list(dataset.sources.values())
+
+        def terminal(look: Look) -> Iterator[Any]:
+            yield from term.source_cards(listed)
+            yield term.footer(look, None, None, f"{len(listed)} sources")
+
+        emit(
+            output_format,
+            json_data=lambda: [records.source(s) for s in listed],
+            csv_data=lambda: (
+                flat.SOURCES_CSV,
+                flat.csv_rows((records.source(s) for s in listed), flat.SOURCES_CSV),
+            ),
+            display=lambda: term.sources_display(listed),
+            terminal=terminal,
+            pager=pager,
+        )
+        return
+
+    found = dataset.sources.get(source_id)
+    if found is None:
+        keys = {
+            s.id: [s.title, *([s.outlet] if s.outlet else [])] for s in dataset.sources.values()
+        }
+        near = closest(source_id, keys)
+        hint = f"; did you mean {' or '.join(near)}?" if near else ""
+        raise NotFoundError(f"no source with id '{source_id}'{hint}")
+    cited = citations(dataset, found.id)
+
+    def detail(look: Look) -> Iterator[Any]:
+        yield from term.source(dataset, found, cited, look)
+
+    emit(
+        output_format,
+        json_data=lambda: records.source_detail(dataset, found, cited),
+        csv_data=lambda: (
+            flat.CITED_CSV,
+            flat.csv_rows(records.source_detail(dataset, found, cited)["cited_by"], flat.CITED_CSV),
+        ),
+        display=lambda: term.cited_display(dataset, cited),
+        terminal=detail,
+        pager=pager,
+    )

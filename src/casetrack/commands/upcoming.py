@@ -1,0 +1,67 @@
+"""casetrack upcoming: what is scheduled after the as-of date, and how far off it is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from casetrack.options import as_of_day, as_of_option, data_option, load_dataset
+from casetrack.output import Look, emit, format_option, pager_option
+
+
+@click.command()
+@data_option
+@click.option("--case", metavar="CASE", help="Only this case (id, name or docket).")
+@as_of_option
+@format_option()
+@pager_option
+def upcoming(
+    data_dir: Path | None, case: str | None, as_of: str | None, output_format: str, pager: bool
+) -> None:
+    """What is scheduled after the as-of date (default: today), and how far off it is.
+
+    A date counts as scheduled on the as-of day if it had been set by then and not yet moved:
+    as of 2025-02-14 the trial stands on its first date.
+
+    \b
+    Examples:
+      casetrack upcoming
+      casetrack upcoming --as-of 2025-02-14
+    """
+    from casetrack.entries import build_entries, latest_source_date
+    from casetrack.query import find_case, upcoming_entries
+    from casetrack.render import records
+    from casetrack.render import rows as flat
+
+    day = as_of_day(as_of)
+    dataset = load_dataset(data_dir)
+    case_id = find_case(dataset, case).id if case else None
+    found = [
+        e
+        for e in upcoming_entries(build_entries(dataset), day)
+        if case_id is None or e.case == case_id
+    ]
+
+    def terminal(look: Look) -> Iterator[Any]:
+        from casetrack.render import terminal as term
+
+        if found:
+            yield term.table(look, *flat.upcoming_display(dataset, found, day))
+        else:
+            yield term.empty(f"Nothing on record is scheduled after {day:%d %b %Y}.".lstrip("0"))
+        yield term.footer(look, day, latest_source_date(dataset))
+
+    emit(
+        output_format,
+        json_data=lambda: [records.upcoming(e, day) for e in found],
+        csv_data=lambda: (
+            flat.UPCOMING_CSV,
+            flat.csv_rows((records.upcoming(e, day) for e in found), flat.UPCOMING_CSV),
+        ),
+        display=lambda: flat.upcoming_display(dataset, found, day),
+        terminal=terminal,
+        pager=pager,
+    )
