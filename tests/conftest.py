@@ -1,0 +1,32 @@
+"""Shared fixtures: small datasets written from inline YAML into tmp_path, and a CLI runner."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+MakeDataset = Callable[[dict[str, str]], Path]
+
+
+@pytest.fixture
+def make_dataset(tmp_path: Path) -> MakeDataset:
+    """Write {relative file name: YAML text} into a fresh folder and return the folder.
+
+    The YAML is dedented, so it can be written indented inside a test.
+    """
+    counter = 0
+
+    def make(files: dict[str, str]) -> Path:
+        nonlocal counter
+        counter += 1
+        root = tmp_path / f"dataset{counter}"
+        for name, text in files.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return root
+
+    return make
