@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -13,7 +14,11 @@ from casetrack.options import (
     timeline_filter_options,
 )
 
-FORMATS = ("ics", "timelinejs", "html")
+if TYPE_CHECKING:
+    from casetrack.entries import Entry
+    from casetrack.loader import Dataset
+
+FORMATS = ("ics", "timelinejs", "html", "json", "csv", "markdown")
 
 
 @click.command()
@@ -63,6 +68,8 @@ def export(
                   (entries dated only to a month or year are left out, and counted)
       timelinejs  Knight Lab TimelineJS3 JSON, for a timeline next to a story
       html        one self-contained web page: readable on a phone, printable
+      json, csv, markdown
+                  the same as `casetrack timeline --format ...`, with -o
 
     Takes the timeline's filters. Writes to stdout, or with -o to FILE: atomically, and never
     over an existing file without --force.
@@ -94,6 +101,8 @@ def export(
                 "or year left out of the calendar (listed in its X-CASETRACK-OMITTED line).",
                 err=True,
             )
+    elif fmt in ("json", "csv", "markdown"):
+        text = _listing(fmt, dataset, entries)
     elif fmt == "timelinejs":
         from casetrack.export.timelinejs import render_timelinejs
 
@@ -112,3 +121,21 @@ def export(
             note=note,
         )
     write_output(text, output, force=force)
+
+
+def _listing(fmt: str, dataset: Dataset, entries: list[Entry]) -> str:
+    """What `casetrack timeline --format json|csv|markdown` prints, as text."""
+    import io
+
+    from casetrack.output import markdown_table, write_csv, write_json
+    from casetrack.render import records, rows
+
+    if fmt == "markdown":
+        return markdown_table(*rows.timeline_display(dataset, entries))
+    buffer = io.StringIO()
+    if fmt == "json":
+        write_json([records.entry(e) for e in entries], buffer)
+    else:
+        items = (records.entry(e) for e in entries)
+        write_csv(rows.TIMELINE_CSV, rows.csv_rows(items, rows.TIMELINE_CSV), buffer)
+    return buffer.getvalue()

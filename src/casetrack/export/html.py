@@ -207,7 +207,7 @@ def _entry_html(dataset: Dataset, entry: Entry, group: str, index: int) -> str:
         flags.append('<span class="flag unconfirmed">Unconfirmed</span>')
     if entry.discrepancies:
         flags.append('<span class="flag differ">Sources differ</span>')
-    lines.append(f'<p class="tags">{"".join(flags)}{"".join(tags)}</p>')
+    lines.append(f'<p class="tags">{" ".join(flags + tags)}</p>')
     lines.append(f"<h3>{_e(entry.title)}</h3>")
     allegation = describe.allegation_line(dataset, entry)
     if allegation:
@@ -221,17 +221,17 @@ def _entry_html(dataset: Dataset, entry: Entry, group: str, index: int) -> str:
     if entry.parties:
         details.append("Parties: " + _e(", ".join(describe.party_names(dataset, entry.parties))))
     if details:
-        lines.append(f'<p class="details">{"<br>".join(details)}</p>')
+        lines.append('<p class="details">' + "<br>\n".join(details) + "</p>")
     if entry.unconfirmed:
         lines.append(f'<p class="details">{_e(describe.UNCONFIRMED)}</p>')
     for d in entry.discrepancies:
-        accounts = "".join(
+        accounts = "\n".join(
             f"<li>{_e(a.says)} <em>({_e(describe.source_names(dataset, a.sources))})</em></li>"
             for a in d.accounts
         )
         lines.append(
             f'<div class="discrepancy"><strong>Sources differ</strong> on {_e(d.about)}:'
-            f"<ul>{accounts}</ul></div>"
+            f"\n<ul>{accounts}</ul></div>"
         )
     sources = describe.sources_of(dataset, entry)
     if sources:
@@ -241,7 +241,7 @@ def _entry_html(dataset: Dataset, entry: Entry, group: str, index: int) -> str:
             if s.url:
                 text = f'<a href="{_e(s.url)}" rel="noopener noreferrer">{text}</a>'
             items.append(f"<li>{text}</li>")
-        lines.append(f'<ol class="sources" aria-label="Sources">{"".join(items)}</ol>')
+        lines.append('<ol class="sources" aria-label="Sources">' + "\n".join(items) + "</ol>")
     lines.append("</div>")
     lines.append("</li>")
     return "\n".join(lines)
@@ -259,7 +259,7 @@ def _when_html(entry: Entry) -> str:
     if entry.date.uncertain:
         marks.append("uncertain date")
     if marks:
-        text += f'<span class="approx">{_e(", ".join(marks))}</span>'
+        text += f' <span class="approx">{_e(", ".join(marks))}</span>'
     return text
 
 

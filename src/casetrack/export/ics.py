@@ -81,7 +81,7 @@ def render_ics(
             f"{len(vague)} entr{'y' if len(vague) == 1 else 'ies'} dated only to a month or year "
             f"left out: {ids}"
         )
-        lines.append(f"X-CASETRACK-OMITTED:{escape_text(note)}")
+        lines.append(f"X-CASETRACK-OMITTED;VALUE=TEXT:{escape_text(note)}")
     stamp_text = stamp.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     for entry in days:
         lines.extend(_event(dataset, entry, stamp_text))
@@ -90,13 +90,10 @@ def render_ics(
 
 
 def calendar_name(dataset: Dataset, entries: list[Entry]) -> str:
-    cases = sorted({e.case for e in entries if e.case})
-    names = [describe.case_name(dataset, c) or c for c in cases]
-    if not names:
+    """'casetrack: <the cases covered>'."""
+    if not any(e.case for e in entries):
         return "casetrack"
-    if len(names) > 3:
-        return f"casetrack: {', '.join(names[:3])} and {len(names) - 3} more"
-    return "casetrack: " + ", ".join(names)
+    return f"casetrack: {describe.title_for(dataset, entries)}"
 
 
 def _event(dataset: Dataset, entry: Entry, stamp: str) -> list[str]:

@@ -114,14 +114,21 @@ def group_name(dataset: Dataset, entry: Entry, group_by: GroupBy) -> str:
 def title_html(dataset: Dataset, entries: list[Entry]) -> str:
     if not entries:
         return "<p>No entries.</p>"
+    count = f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}"
     span = describe.span_of(entries) or ""
     alleged = sum(1 for e in entries if e.alleged_by)
-    parts = [
-        f"<p>{len(entries)} entries, {_e(span)}. "
-        f"{alleged} are allegations, marked “Alleged” with who alleges and who denies them.</p>",
-        "<p>Every entry names its sources. Built with casetrack.</p>",
-    ]
-    return "".join(parts)
+    if alleged == 0:
+        allegations = "None is an allegation."
+    elif alleged == 1:
+        allegations = "1 is an allegation, marked “Alleged” with who alleges and who denies it."
+    else:
+        allegations = (
+            f"{alleged} are allegations, marked “Alleged” with who alleges and who denies them."
+        )
+    return (
+        f"<p>{count}, {_e(span)}. {allegations}</p>"
+        "<p>Every entry names its sources. Built with casetrack.</p>"
+    )
 
 
 def event_html(dataset: Dataset, entry: Entry) -> str:
