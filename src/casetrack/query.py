@@ -358,9 +358,14 @@ def last_and_next(
 
 
 def upcoming_entries(entries: Iterable[Entry], day: dt.date) -> list[Entry]:
-    """What stood scheduled on `day` for a date that may still come after it (or anything on
-    record then whose date runs past it)."""
-    return [e for e in entries if e.known_on(day) and e.date.latest() > day]
+    """What was on record on `day` for a later date: a scheduled date that stood then and may
+    still come after it, or any other entry that lies wholly after it."""
+    return [
+        e
+        for e in entries
+        if e.known_on(day)
+        and (e.date.earliest() > day or (e.scheduled is not None and e.date.latest() > day))
+    ]
 
 
 # --- sources and search -----------------------------------------------------------------------

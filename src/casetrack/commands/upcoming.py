@@ -31,6 +31,7 @@ def upcoming(
       casetrack upcoming
       casetrack upcoming --as-of 2025-02-14
     """
+    from casetrack.dates import DateSpan
     from casetrack.entries import build_entries, latest_source_date
     from casetrack.query import find_case, upcoming_entries
     from casetrack.render import records
@@ -51,7 +52,8 @@ def upcoming(
         if found:
             yield term.table(look, *flat.upcoming_display(dataset, found, day))
         else:
-            yield term.empty(f"Nothing on record is scheduled after {day:%d %b %Y}.".lstrip("0"))
+            when = DateSpan.of(day).display()
+            yield term.empty(f"Nothing on record is scheduled after {when}.")
         yield term.footer(look, day, latest_source_date(dataset))
 
     emit(

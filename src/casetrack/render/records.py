@@ -17,6 +17,7 @@ from casetrack.query import (
     ClaimView,
     PartyRole,
     SearchHit,
+    claim_counts,
     claims_of,
     clients_of,
     groups_of,
@@ -149,9 +150,6 @@ def case(
     following: Entry | None,
 ) -> Json:
     """One case: court, docket, judge, parties by role, relations, claims, last and next dates."""
-    counts: dict[str, int] = {}
-    for v in claims:
-        counts[v.status] = counts.get(v.status, 0) + 1
     return {
         "id": c.id,
         "caption": c.caption,
@@ -164,7 +162,7 @@ def case(
             {"party": cp.party, "role": cp.role, "counsel": list(cp.counsel)} for cp in c.parties
         ],
         "relations": [{"kind": r.kind, "case": r.case, "date": iso(r.date)} for r in c.relations],
-        "claim_counts": counts,
+        "claim_counts": claim_counts(claims),
         "claims": [v.claim.id for v in claims],
         "last": _dated(last),
         "next": _dated(following),

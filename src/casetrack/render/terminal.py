@@ -71,7 +71,7 @@ def table(
     look: Look,
     header: Sequence[str],
     rows: Iterable[Sequence[str]],
-    keep: Sequence[str] = ("Id", "Date", "When"),
+    keep: Sequence[str] = ("Id", "Date", "When", "Status"),
 ) -> Table:
     """A listing: a header and rows of text, boxed lightly in a terminal, plain otherwise.
     Columns named in `keep` are not wrapped (ids and dates read badly broken)."""
@@ -394,8 +394,9 @@ def claims(dataset: Dataset, views: list[ClaimView], look: Look) -> list[Rendera
 def counts_text(views: list[ClaimView]) -> str:
     counts = claim_counts(views)
     if not counts:
-        return "none"
-    return f"{len(views)}: " + ", ".join(f"{n} {status}" for status, n in counts.items())
+        return "no claims"
+    total = f"{len(views)} claim{'s' if len(views) != 1 else ''}"
+    return f"{total}: " + ", ".join(f"{n} {status}" for status, n in counts.items())
 
 
 def case(
@@ -506,7 +507,7 @@ def case_cards(
         ]
         if any(where):
             lines.append(" · ".join(w for w in where if w))
-        lines.append(f"claims {counts_text(views)}")
+        lines.append(counts_text(views))
         if last is not None:
             lines.append(f"last: {last.date.display()}, {last.title}")
         if following is not None:
