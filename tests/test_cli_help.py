@@ -1,0 +1,61 @@
+"""Help is documentation: every command has a summary and an example, and is in the README."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from casetrack.cli import COMMANDS
+from cli_helpers import run
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_has_a_summary_and_an_example(name: str) -> None:
+    result = run(name, "--help")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"Usage: cli {name}") or lines[0].startswith("Usage:")
+    summary = lines[2].strip()
+    assert summary and not summary.startswith("-"), f"{name} has no summary"
+    assert "Example" in result.stdout and f"casetrack {name}" in result.stdout
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_is_in_the_readme(name: str) -> None:
+    text = README.read_text(encoding="utf-8")
+    assert re.search(rf"`casetrack {re.escape(name)}\b", text), f"README does not document {name}"
+
+
+LISTING = ["timeline", "parties", "claims", "cases", "upcoming", "sources"]
+
+
+@pytest.mark.parametrize("name", LISTING)
+def test_listing_commands_share_the_format_option(name: str) -> None:
+    out = run(name, "--help").stdout
+    assert "--format [table|json|csv|markdown]" in out
+    assert "--pager" in out
+
+
+def test_help_lists_every_command_without_importing_rich_or_pydantic() -> None:
+    code = (
+        "import sys\n"
+        "from casetrack.cli import main\n"
+        "try:\n"
+        "    main(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = [m for m in ('rich.console', 'pydantic', 'yaml') if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert "HEAVY []" in result.stdout, result.stdout + result.stderr
+    for name in ("timeline", "party", "claims", "upcoming", "search"):
+        assert f"  {name} " in result.stdout
