@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -133,6 +134,10 @@ def test_allegations_and_caveats_are_visible(tmp_path: Path) -> None:
         "two pages (District Court)" in words
     )
     assert 'class="entry alleged"' in text
+    assert 'Date: The complaint says "mid-November".' in words
+    assert (
+        "Scheduled Ñúñez v. Acme hearing Hearing on the motion (moved) Set on 20 Mar 2025" in words
+    )
 
 
 def test_colours_by_case_or_kind(tmp_path: Path) -> None:
@@ -206,3 +211,12 @@ def test_page_renders_in_headless_chromium(tmp_path: Path) -> None:
         assert png_size(shot) == size
         # A blank page compresses to a few kilobytes; a rendered timeline does not.
         assert shot.stat().st_size > 20_000, name
+
+    # Printable: Chromium's print path lays the page out on paper.
+    pdf = tmp_path / "timeline.pdf"
+    run_browser(
+        browser, tmp_path / "profile-pdf", f"--print-to-pdf={pdf}", "--no-pdf-header-footer", url
+    )
+    raw = pdf.read_bytes()
+    assert raw.startswith(b"%PDF-")
+    assert re.findall(rb"/Type\s*/Page(?!s)", raw), "the PDF has no pages"

@@ -23,9 +23,14 @@ def write_output(data: str, path: Path | None, force: bool = False) -> None:
     """Write `data` (UTF-8) to stdout when `path` is None or '-', else atomically to `path`."""
     raw = data.encode("utf-8")
     if path is None or str(path) == "-":
+        # Bytes, so CRLF line ends (iCalendar) reach the file exactly as written.
         sys.stdout.flush()
-        sys.stdout.buffer.write(raw)
-        sys.stdout.buffer.flush()
+        binary = getattr(sys.stdout, "buffer", None)
+        if binary is None:
+            sys.stdout.write(data)
+        else:
+            binary.write(raw)
+            binary.flush()
         return
     write_atomic(path, raw, force=force)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from casetrack import query
 from casetrack.entries import Entry
 from casetrack.loader import Dataset
 
@@ -29,21 +30,13 @@ def safe_url(url: str | None) -> str | None:
     return url
 
 
-def party_name(dataset: Dataset, party_id: str) -> str:
-    party = dataset.parties.get(party_id)
-    return party.name if party else party_id
-
-
 def party_names(dataset: Dataset, ids: tuple[str, ...] | list[str]) -> list[str]:
-    return [party_name(dataset, p) for p in ids]
+    return [query.party_name(dataset, p) for p in ids]
 
 
 def case_name(dataset: Dataset, case_id: str | None) -> str | None:
     """What people call the case: its short name, else its caption."""
-    if case_id is None:
-        return None
-    case = dataset.cases.get(case_id)
-    return (case.short_name or case.caption) if case else case_id
+    return query.case_name(dataset, case_id) if case_id is not None else None
 
 
 def case_caption(dataset: Dataset, case_id: str | None) -> str | None:

@@ -73,6 +73,7 @@ ol.entries { list-style: none; margin: 0; padding: 0; }
   border: 1px solid currentColor; }
 .flag.alleged { color: var(--alleged); background: var(--alleged-bg); }
 .flag.unconfirmed, .flag.differ { color: var(--warn); background: var(--warn-bg); }
+.flag.scheduled { color: #1f4e79; background: #eaf2fb; }
 .entry.alleged { background: linear-gradient(90deg, var(--alleged-bg), #fff 60%); }
 .allegation { color: var(--alleged); font-weight: 600; }
 .discrepancy { margin: .35rem 0; padding: .35rem .6rem; background: var(--warn-bg);
@@ -207,6 +208,8 @@ def _entry_html(dataset: Dataset, entry: Entry, group: str, index: int) -> str:
         flags.append('<span class="flag unconfirmed">Unconfirmed</span>')
     if entry.discrepancies:
         flags.append('<span class="flag differ">Sources differ</span>')
+    if entry.scheduled is not None:
+        flags.append('<span class="flag scheduled">Scheduled</span>')
     lines.append(f'<p class="tags">{" ".join(flags + tags)}</p>')
     lines.append(f"<h3>{_e(entry.title)}</h3>")
     allegation = describe.allegation_line(dataset, entry)
@@ -215,6 +218,13 @@ def _entry_html(dataset: Dataset, entry: Entry, group: str, index: int) -> str:
     if entry.summary:
         lines.append(f'<p class="summary">{_e(entry.summary)}</p>')
     details = []
+    if entry.date_note:
+        details.append(f"Date: {_e(entry.date_note)}")
+    if entry.scheduled is not None:
+        sched = f"Set on {entry.scheduled.set_on.display()}"
+        if entry.scheduled.set_by:
+            sched += f" by {describe.record_label(dataset, entry.scheduled.set_by)}"
+        details.append(_e(sched))
     caption = describe.case_caption(dataset, entry.case)
     if caption:
         details.append(f"Case: {_e(caption)}")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from urllib.parse import quote
 
 from casetrack import __version__
 from casetrack.entries import Entry, latest_source_date
@@ -28,6 +29,7 @@ from casetrack.loader import Dataset
 PRODID = f"-//casetrack//casetrack {__version__}//EN"
 UID_DOMAIN = "casetrack"
 FALLBACK_STAMP = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+_URI_SAFE = ":/?#[]@!$&'()*+,;=%~"
 
 
 def is_day_dated(entry: Entry) -> bool:
@@ -112,7 +114,8 @@ def _event(dataset: Dataset, entry: Entry, stamp: str) -> list[str]:
     ]
     urls = [s.url for s in describe.sources_of(dataset, entry) if s.url]
     if urls:
-        lines.append(f"URL:{urls[0]}")
+        # A URI value is ASCII: percent-encode anything else (RFC 3986), keeping its structure.
+        lines.append(f"URL:{quote(urls[0], safe=_URI_SAFE)}")
     lines.append("END:VEVENT")
     return lines
 
