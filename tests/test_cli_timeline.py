@@ -365,3 +365,15 @@ def test_data_is_text_never_markup(make_dataset: MakeDataset) -> None:
         assert "[1] “[link=https://evil.example]click[/link]”" in result.stdout
     out = json.loads(run("party", "x", "--data", data, "--format", "json").stdout)
     assert out["name"] == "[bold]X[/bold] \x1b[31mred\x1b]8;;https://evil.example\x07"
+
+
+def test_a_long_timeline_says_how_to_narrow_it(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import casetrack.commands.timeline as command
+
+    monkeypatch.setattr(command, "LONG", 5)
+    out = timeline(data)
+    assert out.startswith(
+        "6 entries take a while to lay out; narrow them with --from, --to, --case or\n"
+        "--party, or show the first N with --limit N.\n2024\n"
+    )
+    assert timeline(data, "--limit", "5").startswith("2024\n")

@@ -11,6 +11,10 @@ import click
 from casetrack.options import build_filter, data_option, load_dataset, timeline_filter_options
 from casetrack.output import Look, emit, format_option, pager_option
 
+# Beyond this many entries the terminal layout takes seconds: printing starts at once anyway,
+# and a first line says how to narrow the list.
+LONG = 5000
+
 
 @click.command()
 @data_option
@@ -67,6 +71,11 @@ def timeline(
         footnotes = term.Footnotes() if show_sources else None
         if not shown:
             yield term.empty("No entries match.")
+        elif len(shown) > LONG:
+            yield term.empty(
+                f"{len(shown)} entries take a while to lay out; narrow them with --from, --to, "
+                "--case or --party, or show the first N with --limit N."
+            )
         yield from term.timeline(dataset, shown, look, footnotes, flt.as_of)
         if footnotes is not None and footnotes.numbers:
             yield footnotes.render(dataset, look)
