@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from casetrack import query
 from casetrack.entries import Entry
 from casetrack.loader import Dataset
+
+GroupBy = Literal["case", "kind"]
+NO_CASE = "No case"
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -47,6 +51,13 @@ def case_caption(dataset: Dataset, case_id: str | None) -> str | None:
     if case is None:
         return case_id
     return f"{case.caption} ({case.docket})" if case.docket else case.caption
+
+
+def group_name(dataset: Dataset, entry: Entry, group_by: GroupBy) -> str:
+    """The row (TimelineJS) or colour (HTML) an entry belongs to: its case, or its kind."""
+    if group_by == "kind":
+        return entry.kind.replace("-", " ")
+    return case_name(dataset, entry.case) or NO_CASE
 
 
 def record_label(dataset: Dataset, record_id: str | None) -> str | None:

@@ -14,13 +14,11 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 from itertools import groupby
-from typing import Literal
 
 from casetrack.entries import Entry
 from casetrack.export import describe
+from casetrack.export.describe import GroupBy
 from casetrack.loader import Dataset
-
-GroupBy = Literal["case", "kind"]
 
 # Colour-blind-safe hues (Okabe & Ito), darkened where needed for contrast on white.
 PALETTE = (
@@ -149,8 +147,8 @@ def render_html(
         out.append(f'<h2 id="h{year}">{year}</h2>')
         out.append('<ol class="entries">')
         for entry in in_year:
-            index = groups[_group_name(dataset, entry, group_by)]
-            out.append(_entry_html(dataset, entry, _group_name(dataset, entry, group_by), index))
+            group = describe.group_name(dataset, entry, group_by)
+            out.append(_entry_html(dataset, entry, group, groups[group]))
         out.append("</ol>")
         out.append("</section>")
     out.append("</main>")
@@ -175,17 +173,11 @@ def _meta(entries: list[Entry], note: str | None) -> str:
     return " · ".join(parts)
 
 
-def _group_name(dataset: Dataset, entry: Entry, group_by: GroupBy) -> str:
-    if group_by == "kind":
-        return entry.kind.replace("-", " ")
-    return describe.case_name(dataset, entry.case) or "No case"
-
-
 def _groups(dataset: Dataset, entries: list[Entry], group_by: GroupBy) -> dict[str, int]:
     """Each group's colour index, in order of first appearance."""
     groups: dict[str, int] = {}
     for e in entries:
-        groups.setdefault(_group_name(dataset, e, group_by), len(groups))
+        groups.setdefault(describe.group_name(dataset, e, group_by), len(groups))
     return groups
 
 

@@ -14,16 +14,15 @@ import html
 import json
 import re
 from collections.abc import Iterable
-from typing import Any, Literal
+from typing import Any
 
 from casetrack.dates import PartialDate
 from casetrack.entries import Entry
 from casetrack.export import describe
+from casetrack.export.describe import GroupBy
 from casetrack.loader import Dataset
 
-GroupBy = Literal["case", "kind"]
 TITLE_ID = "casetrack-title"
-NO_CASE = "No case"
 
 
 def render_timelinejs(
@@ -58,7 +57,7 @@ def timeline_data(
         event: dict[str, Any] = {
             "start_date": date_object(entry.date.start),
             "text": {"headline": _e(headline(entry)), "text": event_html(dataset, entry)},
-            "group": _e(group_name(dataset, entry, group_by)),
+            "group": _e(describe.group_name(dataset, entry, group_by)),
             "unique_id": uid,
         }
         if entry.date.end is not None:
@@ -103,12 +102,6 @@ def unique_id(entry_id: str, used: set[str]) -> str:
 
 def headline(entry: Entry) -> str:
     return ("Alleged: " if entry.alleged_by else "") + describe.clean(entry.title)
-
-
-def group_name(dataset: Dataset, entry: Entry, group_by: GroupBy) -> str:
-    if group_by == "kind":
-        return entry.kind.replace("-", " ")
-    return describe.case_name(dataset, entry.case) or NO_CASE
 
 
 def title_html(dataset: Dataset, entries: list[Entry]) -> str:
