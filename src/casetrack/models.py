@@ -43,6 +43,9 @@ def _parse_when(value: Any) -> DateSpan:
         raise ValueError(str(exc)) from None
 
 
+# One EDTF date for the editor schema: months 01-12 and days 01-31 (the loader checks the calendar).
+_EDTF_ONE = r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?[~?%]?"
+
 When = Annotated[
     DateSpan,
     PlainValidator(_parse_when),
@@ -50,7 +53,7 @@ When = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?[~?%]?(/\d{4}(-\d{2}(-\d{2})?)?[~?%]?)?$",
+            "pattern": f"^{_EDTF_ONE}(/{_EDTF_ONE})?$",
             "description": (
                 "A date in EDTF notation: 2024, 2024-12, 2024-12-20; add ~ for approximate, "
                 "? for uncertain; an interval is 2023-05/2024-01."
