@@ -56,8 +56,11 @@ def test_clean_strips_control_characters_but_keeps_newlines_and_tabs() -> None:
 def test_writers() -> None:
     buf = io.StringIO()
     write_json({"name": "Zoë \x9b", "n": [1]}, buf)
-    assert buf.getvalue() == '{\n  "name": "Zoë \\u009b",\n  "n": [\n    1\n  ]\n}\n'
+    assert buf.getvalue() == '{\n  "name": "Zo\\u00eb \\u009b",\n  "n": [\n    1\n  ]\n}\n'
     assert json.loads(buf.getvalue())["name"] == "Zoë \x9b"
+    buf = io.StringIO()
+    write_json([{"a": 1}, "\x1b"], buf)
+    assert buf.getvalue() == '[{"a": 1}, "\\u001b"]\n'
     buf = io.StringIO()
     write_csv(["a", "b"], [["1, 2", 'say "hi"\x1b']], buf)
     assert buf.getvalue() == 'a,b\r\n"1, 2","say ""hi"""\r\n'
