@@ -283,18 +283,19 @@ def test_one_source_and_what_cites_it(data: Path) -> None:
 def test_search_groups_by_type(data: Path) -> None:
     assert ok("search", "motion", "--data", data) == (
         "Filings (1)\n"
-        "Id      Title                       Matched in   Excerpt\n"
-        "------------------------------------------------------------------\n"
-        "f-mtd   Bob Corp moves to dismiss   kind         motion-to-dismiss\n"
+        "f-mtd  Bob Corp moves to dismiss\n"
+        "  in kind: motion-to-dismiss\n"
         "\n"
         "Events (2)\n"
-        "Id             Title                      Matched in   Excerpt\n"
-        "--------------------------------------------------------------------------------\n"
-        "ev-hearing-1   Hearing on the motion      title        Hearing on the motion\n"
-        "ev-hearing-2   Hearing on the motion      title        Hearing on the motion\n"
-        "               (moved)                                 (moved)\n"
+        "ev-hearing-1  Hearing on the motion\n"
+        "  in title: Hearing on the motion\n"
+        "ev-hearing-2  Hearing on the motion (moved)\n"
+        "  in title: Hearing on the motion (moved)\n"
         "3 records\n"
     )
+    # The excerpt shows more than the name when it can.
+    out = ok("search", "actress", "--data", data)
+    assert out == "Parties (1)\nalice  Alice Archer\n  in description: An actress.\n1 record\n"
 
 
 def test_search_formats_and_misses(data: Path) -> None:

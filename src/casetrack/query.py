@@ -418,6 +418,7 @@ class SearchHit:
 
 
 SEARCH_SECTIONS = ("parties", "cases", "filings", "claims", "events", "sources")
+_NAME_FIELDS = frozenset({"id", "name", "aliases", "title", "caption", "short_name"})
 
 
 def search_records(dataset: Dataset, text: str) -> list[SearchHit]:
@@ -435,7 +436,10 @@ def search_records(dataset: Dataset, text: str) -> list[SearchHit]:
             ]
             if found:
                 fields = tuple(dict.fromkeys(key for key, _ in found))
-                hits.append(SearchHit(name, record.id, fields, _excerpt(found[0][1], needle)))
+                # The excerpt comes from the first field that says more than the record's name.
+                named = next((v for k, v in found if k != "id"), found[0][1])
+                shown = next((v for k, v in found if k not in _NAME_FIELDS), named)
+                hits.append(SearchHit(name, record.id, fields, _excerpt(shown, needle)))
     return hits
 
 

@@ -635,21 +635,18 @@ def cited_display(dataset: Dataset, cited: list[Citation]) -> tuple[list[str], l
 
 
 def search(dataset: Dataset, hits: list[SearchHit], look: Look) -> list[RenderableType]:
-    """Hits grouped by type, one table each."""
+    """Hits grouped by type: each as its id and title, then where it matched and an excerpt."""
     out: list[RenderableType] = []
     for section in dict.fromkeys(h.section for h in hits):
         group = [h for h in hits if h.section == section]
         if out:
             out.append(text(""))
         out.append(heading(f"{section.capitalize()} ({len(group)})", look))
-        out.append(
-            table(
-                look,
-                ["Id", "Title", "Matched in", "Excerpt"],
-                [
-                    [h.id, record_label(dataset, h.id), ", ".join(h.fields), h.excerpt]
-                    for h in group
-                ],
-            )
-        )
+        for h in group:
+            line = text(h.id, "dim")
+            line.append_text(text("  " + record_label(dataset, h.id), "bold"))
+            out.append(line)
+            detail = text(f"in {', '.join(h.fields)}: ", "dim")
+            detail.append_text(text(h.excerpt))
+            out.append(Padding(detail, (0, 0, 0, 2), expand=False))
     return out
