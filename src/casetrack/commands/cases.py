@@ -31,7 +31,7 @@ def _overview(dataset: Dataset, case: Case, entries: list[Entry], day: dt.date) 
     return case, views, last, following
 
 
-@click.command()
+@click.command(short_help="The cases: court, docket, judge, claims, last and next dates.")
 @data_option
 @as_of_option
 @format_option()
@@ -81,7 +81,7 @@ def cases(data_dir: Path | None, as_of: str | None, output_format: str, pager: b
     )
 
 
-@click.command()
+@click.command(short_help="One case in full: parties and counsel, relations, claims.")
 @click.argument("case_id", metavar="ID")
 @data_option
 @as_of_option

@@ -24,7 +24,7 @@ STATUSES = (
 )
 
 
-@click.command()
+@click.command(short_help="Who brings which claims against whom, and where each stands.")
 @data_option
 @click.option("--plaintiff", metavar="NAME", help="Only claims this party brings (name or alias).")
 @click.option("--defendant", metavar="NAME", help="Only claims against this party.")

@@ -12,7 +12,7 @@ from casetrack.options import data_option, load_dataset
 from casetrack.output import Look, emit, format_option, pager_option
 
 
-@click.command()
+@click.command(short_help="The cast of characters: everyone, with kind, roles and counsel.")
 @data_option
 @format_option()
 @pager_option

@@ -12,7 +12,7 @@ from casetrack.options import as_of_day, as_of_option, data_option, load_dataset
 from casetrack.output import Look, emit, format_option, pager_option
 
 
-@click.command()
+@click.command(short_help="One party: who they are, roles, counsel, claims and timeline.")
 @click.argument("name")
 @data_option
 @as_of_option

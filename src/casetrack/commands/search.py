@@ -12,7 +12,7 @@ from casetrack.options import data_option, load_dataset
 from casetrack.output import Look, emit, format_option, pager_option
 
 
-@click.command()
+@click.command(short_help="Every record whose text matches, grouped by type.")
 @click.argument("text")
 @data_option
 @format_option()

@@ -16,7 +16,7 @@ from casetrack.output import Look, emit, format_option, pager_option
 LONG = 5000
 
 
-@click.command()
+@click.command(short_help="Every dated entry, in one chronological list.")
 @data_option
 @timeline_filter_options
 @click.option(
