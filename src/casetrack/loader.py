@@ -28,7 +28,7 @@ from casetrack.models import (
     Party,
     Source,
 )
-from casetrack.problems import Finding, Problem
+from casetrack.problems import Finding, Problem, Severity
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -196,8 +196,7 @@ def load(directory: str | Path) -> tuple[Dataset, list[Problem]]:
 
     locator = _Locator(texts)
     problems.extend(locator.problem(dataset, f) for f in run_checks(dataset))
-    located = [locator.resolve(p) for p in problems]
-    return dataset, sorted(located, key=Problem.sort_key)
+    return dataset, sorted(locator.resolve_all(problems), key=Problem.sort_key)
 
 
 def _add_file(dataset: Dataset, data: Any, shown: str) -> list[Problem | _Pending]:
@@ -390,40 +389,37 @@ class _Pending:
     steps: tuple[str | int, ...]
     message: str
     at_key: bool = False
+    severity: Severity = "error"
 
 
 class _Locator:
-    """Finds line and column for problems by composing a file's node tree, only when needed."""
+    """Finds line and column for problems, in one pass over the events of each file that has any."""
 
     def __init__(self, texts: dict[str, Path]) -> None:
         self._paths = texts
-        self._roots: dict[str, Any] = {}
 
-    def _root(self, shown: str) -> Any:
-        if shown not in self._roots:
-            text, _ = read_text(self._paths[shown], shown)
-            try:
-                self._roots[shown] = yamlsafe.compose(text) if text is not None else None
-            except Exception:  # the file parsed once; this is only for positions
-                self._roots[shown] = None
-        return self._roots[shown]
-
-    def where(
-        self, shown: str, steps: tuple[str | int, ...], at_key: bool = False
-    ) -> tuple[int | None, int | None]:
-        found = yamlsafe.locate(self._root(shown), steps, at_key=at_key)
-        return found if found else (None, None)
-
-    def problem(self, dataset: Dataset, finding: Finding) -> Problem:
+    def problem(self, dataset: Dataset, finding: Finding) -> Problem | _Pending:
         origin = dataset.origins.get(finding.record_id)
         if origin is None:
             return Problem("?", None, None, finding.message, finding.severity)
         steps = (origin.section, origin.index, *finding.path)
-        line, column = self.where(origin.path, steps)
-        return Problem(origin.path, line, column, finding.message, finding.severity)
+        return _Pending(origin.path, steps, finding.message, severity=finding.severity)
 
-    def resolve(self, problem: Problem | _Pending) -> Problem:
-        if isinstance(problem, Problem):
-            return problem
-        line, column = self.where(problem.path, problem.steps, problem.at_key)
-        return Problem(problem.path, line, column, problem.message)
+    def resolve_all(self, problems: list[Problem | _Pending]) -> list[Problem]:
+        """Every problem with its line and column, reading each file involved once."""
+        wanted: dict[str, list[tuple[tuple[str | int, ...], bool]]] = {}
+        for p in problems:
+            if isinstance(p, _Pending):
+                wanted.setdefault(p.path, []).append((p.steps, p.at_key))
+        found: dict[str, dict[tuple[tuple[str | int, ...], bool], tuple[int, int]]] = {}
+        for shown, paths in wanted.items():
+            text, _ = read_text(self._paths[shown], shown)
+            found[shown] = yamlsafe.positions(text, paths) if text is not None else {}
+        out: list[Problem] = []
+        for p in problems:
+            if isinstance(p, _Pending):
+                line, column = found[p.path].get((p.steps, p.at_key), (None, None))
+                out.append(Problem(p.path, line, column, p.message, p.severity))
+            else:
+                out.append(p)
+        return out
