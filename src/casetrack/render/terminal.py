@@ -11,8 +11,9 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -171,28 +172,54 @@ def _month(
     footnotes: Footnotes | None,
     as_of: dt.date | None,
 ) -> Iterator[RenderableType]:
+    widths = (DATE_WIDTH, 26, 22, None) if wide else (DATE_WIDTH, None)
     for start in range(0, len(entries), CHUNK):
-        grid = Table(
-            box=None, show_header=False, padding=(0, 2, 1, 0), pad_edge=False, show_edge=False
-        )
-        grid.add_column(width=DATE_WIDTH, overflow="fold")
-        if wide:
-            grid.add_column(width=26, overflow="fold")
-            grid.add_column(width=22, overflow="fold")
-        grid.add_column(overflow="fold", ratio=1)
+        rows: list[tuple[Text, ...]] = []
         for e in entries[start : start + CHUNK]:
             date = text(e.date.display())
             body = entry_body(dataset, e, wide, footnotes, as_of)
             if wide:
-                grid.add_row(
-                    date,
-                    text(e.kind, "cyan"),
-                    text(case_name(dataset, e.case) if e.case else ""),
-                    body,
-                )
+                case = text(case_name(dataset, e.case) if e.case else "")
+                rows.append((date, text(e.kind, "cyan"), case, body))
             else:
-                grid.add_row(date, body)
-        yield Padding(grid, (0, 0, 0, 2), expand=False)
+                rows.append((date, body))
+        yield Columns(rows, widths)
+
+
+class Columns:
+    """Rows of text cells laid out in fixed-width columns (the last takes the rest), indented,
+    with a blank line between rows. Does what a borderless rich Table would, at a fraction of
+    the cost: a long timeline is mostly this."""
+
+    INDENT = 2
+    GAP = 2
+
+    def __init__(self, rows: list[tuple[Text, ...]], widths: tuple[int | None, ...]) -> None:
+        self.rows = rows
+        self.widths = widths
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        fixed = sum(w or 0 for w in self.widths) + self.GAP * (len(self.widths) - 1)
+        rest = max(10, options.max_width - self.INDENT - fixed)
+        widths = [w or rest for w in self.widths]
+        indent = Segment(" " * self.INDENT)
+        for i, row in enumerate(self.rows):
+            if i:
+                yield Segment.line()
+            cells = [
+                cell.wrap(console, width, overflow="fold")
+                for cell, width in zip(row, widths, strict=True)
+            ]
+            for j in range(max(len(c) for c in cells)):
+                yield indent
+                for k, (lines, width) in enumerate(zip(cells, widths, strict=True)):
+                    line = lines[j] if j < len(lines) else Text()
+                    if k:
+                        yield Segment(" " * self.GAP)
+                    yield from line.render(console)
+                    if k < len(cells) - 1:
+                        yield Segment(" " * (width - line.cell_len))
+                yield Segment.line()
 
 
 def entry_body(
