@@ -179,7 +179,7 @@ DAY_DATED = [
     "ev-statement",
     "ev-hearing-new",
     "ev-trial",
-    "claim-wages@1",
+    "claim-wages@2025-07-01-dismissed",
     "ev-state-hearing",
 ]
 VAGUE = ["ev-year", "f-letter"]

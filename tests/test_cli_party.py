@@ -126,7 +126,11 @@ def test_party_json_contract(data: Path) -> None:
         ("cl-contract", "defendant", "pending", None),
         ("cl-defamation", "plaintiff", "pending", None),
     ]
-    assert [e["id"] for e in item["timeline"]] == ["ev-conduct", "f-mtd", "cl-harassment@1"]
+    assert [e["id"] for e in item["timeline"]] == [
+        "ev-conduct",
+        "f-mtd",
+        "cl-harassment@2025-03-05-withdrawn",
+    ]
 
 
 def test_party_csv_is_its_timeline(data: Path) -> None:
@@ -134,7 +138,7 @@ def test_party_csv_is_its_timeline(data: Path) -> None:
         csv.reader(io.StringIO(ok("party", "bobco", "--data", data, *AS_OF, "--format", "csv")))
     )
     assert rows[0][:3] == ["id", "date", "end"]
-    assert [r[0] for r in rows[1:]] == ["ev-conduct", "f-mtd", "cl-harassment@1"]
+    assert [r[0] for r in rows[1:]] == ["ev-conduct", "f-mtd", "cl-harassment@2025-03-05-withdrawn"]
 
 
 @pytest.mark.parametrize(

@@ -189,7 +189,7 @@ def test_json_contract(data: Path) -> None:
         "ev-meeting",
         "f-complaint",
         "f-mtd",
-        "cl-harassment@1",
+        "cl-harassment@2025-03-05-withdrawn",
         "ev-hearing-2",
     ]
     conduct, meeting, complaint, mtd, withdrawn, hearing = items

@@ -128,8 +128,8 @@ def test_dates_keep_their_precision(tmp_path: Path) -> None:
     trial = by_id["ev-trial"]
     assert trial["start_date"]["day"] == 2 and trial["end_date"]["day"] == 4
     assert "end_date" not in by_id["f-complaint"]
-    # Status changes have ids like claim-wages@1; the slide id is a slug of it.
-    assert "claim-wages-1" in by_id
+    # Status changes have ids like claim-wages@2025-07-01-dismissed; the slide id is a slug of it.
+    assert "claim-wages-2025-07-01-dismissed" in by_id
     for replaced in REPLACED:
         assert replaced not in by_id
 
@@ -163,7 +163,7 @@ def test_groups_by_case_or_kind(tmp_path: Path) -> None:
     assert groups["ev-state-hearing"] == "State v. Acme"
     by_kind = {e["unique_id"]: e["group"] for e in export(tmp_path / "k", "kind")["events"]}
     assert by_kind["f-complaint"] == "complaint"
-    assert by_kind["claim-wages-1"] == "claim dismissed"
+    assert by_kind["claim-wages-2025-07-01-dismissed"] == "claim dismissed"
 
 
 def test_title_slide(tmp_path: Path) -> None:

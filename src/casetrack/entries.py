@@ -116,10 +116,19 @@ def build_entries(dataset: Dataset) -> list[Entry]:
             )
         )
     for c in dataset.claims.values():
-        for i, change in enumerate(c.history, start=1):
+        seen: set[str] = set()
+        for change in c.history:
+            # Named by date and status, not position, so that inserting an earlier change does not
+            # rename later ones (calendar exports use the id as a stable UID).
+            change_id = f"{c.id}@{change.date.start.iso()}-{change.status}"
+            n = 2
+            while change_id in seen:
+                change_id = f"{c.id}@{change.date.start.iso()}-{change.status}-{n}"
+                n += 1
+            seen.add(change_id)
             entries.append(
                 Entry(
-                    id=f"{c.id}@{i}",
+                    id=change_id,
                     record="status-change",
                     kind=f"claim-{change.status}",
                     date=change.date,
