@@ -59,3 +59,29 @@ def test_help_lists_every_command_without_importing_rich_or_pydantic() -> None:
     assert "HEAVY []" in result.stdout, result.stdout + result.stderr
     for name in ("timeline", "party", "claims", "upcoming", "search"):
         assert f"  {name} " in result.stdout
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_registry_short_help_matches_the_command(name: str) -> None:
+    """`casetrack --help` lists commands from the registry; it must say what each command says."""
+    import click
+
+    from casetrack.cli import cli
+
+    command = cli.get_command(click.Context(cli), name)
+    assert command is not None
+    assert COMMANDS[name][1] == command.get_short_help_str(limit=80)
+
+
+def test_version_is_answered_without_importing_click() -> None:
+    code = (
+        "import sys\n"
+        "sys.argv = ['casetrack', '--version']\n"
+        "from casetrack.entry import main\n"
+        "main()\n"
+        "print('CLICK', 'click' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.endswith("CLICK False\n"), result.stdout + result.stderr

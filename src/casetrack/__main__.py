@@ -1,6 +1,6 @@
 """Allow `python -m casetrack`."""
 
-from casetrack.cli import main
+from casetrack.entry import main
 
 if __name__ == "__main__":
     main()

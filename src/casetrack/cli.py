@@ -15,21 +15,62 @@ import click
 from casetrack import __version__
 from casetrack.errors import CasetrackError
 
-# name -> "module:attribute"; each module imports only click at its top.
-COMMANDS: dict[str, str] = {
-    "timeline": "casetrack.commands.timeline:timeline",
-    "party": "casetrack.commands.party:party",
-    "parties": "casetrack.commands.parties:parties",
-    "claims": "casetrack.commands.claims:claims",
-    "cases": "casetrack.commands.cases:cases",
-    "case": "casetrack.commands.cases:case",
-    "upcoming": "casetrack.commands.upcoming:upcoming",
-    "sources": "casetrack.commands.sources:sources",
-    "search": "casetrack.commands.search:search",
-    "export": "casetrack.commands.export:export",
-    "schema": "casetrack.commands.schema:schema",
-    "init": "casetrack.commands.init:init",
-    "validate": "casetrack.commands.validate:validate",
+# name -> ("module:attribute", short help). Each module imports only click at its top. The short
+# help is repeated here so that `casetrack --help` lists the commands without importing any of
+# them; a test checks it matches each command's own docstring.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "timeline": (
+        "casetrack.commands.timeline:timeline",
+        "Every dated entry, in one chronological list.",
+    ),
+    "party": (
+        "casetrack.commands.party:party",
+        "One party: who they are, roles, counsel, claims and timeline.",
+    ),
+    "parties": (
+        "casetrack.commands.parties:parties",
+        "The cast of characters: everyone, with kind, roles and counsel.",
+    ),
+    "claims": (
+        "casetrack.commands.claims:claims",
+        "Who brings which claims against whom, and where each stands.",
+    ),
+    "cases": (
+        "casetrack.commands.cases:cases",
+        "The cases: court, docket, judge, claims, last and next dates.",
+    ),
+    "case": (
+        "casetrack.commands.cases:case",
+        "One case in full: parties and counsel, relations, claims.",
+    ),
+    "upcoming": (
+        "casetrack.commands.upcoming:upcoming",
+        "What is scheduled after the as-of date (default: today), and how far off it is.",
+    ),
+    "sources": (
+        "casetrack.commands.sources:sources",
+        "The sources facts come from; with an ID, that source and every record that...",
+    ),
+    "search": (
+        "casetrack.commands.search:search",
+        "Every record whose text matches, grouped by type.",
+    ),
+    "export": (
+        "casetrack.commands.export:export",
+        "Export the timeline for use beyond the terminal.",
+    ),
+    "schema": (
+        "casetrack.commands.schema:schema",
+        "Print the JSON Schema (draft-07) of a dataset file, for editor help and...",
+    ),
+    "init": (
+        "casetrack.commands.init:init",
+        "Create a new dataset folder with a commented example of each kind of record.",
+    ),
+    "validate": (
+        "casetrack.commands.validate:validate",
+        "Check a dataset and list every problem, as file:line:column: message.",
+    ),
 }
 
 
@@ -44,7 +85,9 @@ class ReportedError(click.ClickException):
 class LazyGroup(click.Group):
     """A group that imports a command's module only when that command is asked for."""
 
-    def __init__(self, *args: Any, lazy: dict[str, str] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, lazy: dict[str, tuple[str, str]] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.lazy = dict(lazy or {})
 
@@ -59,9 +102,16 @@ class LazyGroup(click.Group):
         except CasetrackError as exc:
             raise ReportedError(str(exc), exc.exit_code) from None
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # The command list from the registry: no command module is imported for --help.
+        rows = [(name, self.lazy[name][1]) for name in self.list_commands(ctx) if name in self.lazy]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self.lazy:
-            module_name, attr = self.lazy[cmd_name].split(":")
+            module_name, attr = self.lazy[cmd_name][0].split(":")
             command: click.Command = getattr(importlib.import_module(module_name), attr)
             return command
         return super().get_command(ctx, cmd_name)
