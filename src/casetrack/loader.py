@@ -181,10 +181,26 @@ def load(directory: str | Path) -> tuple[Dataset, list[Problem]]:
         return dataset, [
             Problem(shown_root, None, None, "no .yaml or .yml files in this folder", "fatal")
         ]
+    from casetrack import cache
+
+    files = [(path, display_path(path)) for path in paths]
+    store = cache.open_store(root, files, MAX_FILE_BYTES)
+    if store is not None:
+        hit = store.read(root, lambda: _load_files(root, files)[0])
+        if hit is not None:
+            return hit
+    dataset, problems = _load_files(root, files)
+    if store is not None and not any(p.severity == "fatal" for p in problems):
+        store.write(dataset, problems)
+    return dataset, problems
+
+
+def _load_files(root: Path, files: list[tuple[Path, str]]) -> tuple[Dataset, list[Problem]]:
+    """Parse, validate and check every file (path, shown name): the work the cache saves."""
+    dataset = Dataset(root=root)
     problems: list[Problem | _Pending] = []
     texts: dict[str, Path] = {}
-    for path in paths:
-        shown = display_path(path)
+    for path, shown in files:
         texts[shown] = path
         dataset.files.append(shown)
         data, file_problems = parse_file(path, shown)

@@ -1,0 +1,350 @@
+"""A cache of loaded datasets, so a repeated command on unchanged files skips the YAML parsing.
+
+Reading YAML is by far the slowest part of a command on a large dataset (about 10 s for 100,000
+records); the loaded dataset comes back from the cache in a fraction of that. The cache is never
+trusted over the files:
+
+- The key covers every file's path, size, modification time and a hash of its bytes, plus the
+  casetrack, pydantic and Python versions and the per-file size limit. Any change means a rebuild.
+- A cache file that is unreadable, truncated, corrupt, from another version or not owned by the
+  user is ignored and rebuilt. Failing to write one is not an error.
+- Cache files live in the user's cache directory ($CASETRACK_CACHE_DIR, else
+  $XDG_CACHE_HOME/casetrack, else ~/.cache/casetrack), never beside the data, one per dataset
+  folder, replaced atomically. CASETRACK_NO_CACHE=1 turns the cache off.
+
+The file is a small header (the key, the problems and the counts `validate` prints) followed by
+the records, so `validate` on an unchanged dataset never rebuilds the records at all: a cached
+Dataset unpacks its records the first time they are used.
+
+Pickle is used because the file is casetrack's own, in a directory only the user can write; a file
+owned by someone else, or in a directory others can write to, is not read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import io
+import os
+import pickle
+import stat
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from casetrack import __version__
+from casetrack.dates import DateSpan, PartialDate
+from casetrack.loader import Dataset, Origin
+from casetrack.models import Model
+from casetrack.problems import Problem
+
+MAGIC = b"casetrack-cache 1\n"
+CACHE_ENV = "CASETRACK_CACHE_DIR"
+NO_CACHE_ENV = "CASETRACK_NO_CACHE"
+_HASH_SIZE = 32
+MAX_FILES = 20  # dataset folders remembered; the least recently loaded are forgotten
+# The Dataset fields that hold records (everything but `root` and `files`).
+RECORD_FIELDS = tuple(
+    f.name for f in dataclasses.fields(Dataset) if f.name not in ("root", "files")
+)
+
+
+def cache_dir() -> Path:
+    """Where cache files go: $CASETRACK_CACHE_DIR, else $XDG_CACHE_HOME/casetrack, else
+    ~/.cache/casetrack."""
+    explicit = os.environ.get(CACHE_ENV)
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
+    return base / "casetrack"
+
+
+def enabled() -> bool:
+    """False when CASETRACK_NO_CACHE is set to anything but '' or '0'."""
+    return os.environ.get(NO_CACHE_ENV, "") in ("", "0")
+
+
+class Store:
+    """The cache file of one dataset folder, and the key its contents must match."""
+
+    def __init__(self, file: Path, key: bytes, stats: list[tuple[int, int]], paths: list[Path]):
+        self.file = file
+        self.key = key
+        self._stats = stats
+        self._paths = paths
+
+    def read(
+        self, root: Path, rebuild: Callable[[], Dataset]
+    ) -> tuple[Dataset, list[Problem]] | None:
+        """The cached (dataset, problems), or None when there is no sound, current cache file.
+
+        `rebuild` loads the dataset from the files; it is called only if the records, unpacked
+        later, turn out to be unusable after all.
+        """
+        try:
+            with open(self.file, "rb") as f:
+                st = os.fstat(f.fileno())
+                if not _trusted(st):
+                    return None
+                raw = f.read()
+        except OSError:
+            return None
+        try:
+            header, body = _split(raw)
+            if header.get("key") != self.key:
+                return None
+            if hashlib.blake2b(body, digest_size=_HASH_SIZE).digest() != header["body_hash"]:
+                return None
+            files: list[str] = header["files"]
+            count: int = header["count"]
+            problems: list[Problem] = header["problems"]
+            if not all(isinstance(p, Problem) for p in problems):
+                return None
+        except Exception:  # any damage at all means "no cache"
+            return None
+        return _CachedDataset(root, files, count, body, rebuild), problems
+
+    def write(self, dataset: Dataset, problems: list[Problem]) -> None:
+        """Save a freshly loaded dataset; quietly does nothing when that is not possible, or when a
+        file changed while it was being read (the result might mix old and new)."""
+        if _stats(self._paths) != self._stats:
+            return
+        try:
+            body = _dump({name: dataset.section(name) for name in RECORD_FIELDS})
+            header = pickle.dumps(
+                {
+                    "key": self.key,
+                    "files": list(dataset.files),
+                    "count": len(dataset),
+                    "problems": list(problems),
+                    "body_hash": hashlib.blake2b(body, digest_size=_HASH_SIZE).digest(),
+                },
+                protocol=pickle.HIGHEST_PROTOCOL,
+            )
+            folder = self.file.parent
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(MAGIC)
+                    f.write(len(header).to_bytes(8, "little"))
+                    f.write(header)
+                    f.write(body)
+                os.replace(tmp, self.file)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+            _prune(folder, keep=self.file)
+        except Exception:  # a cache that cannot be written is only a slower next run
+            return
+
+
+def open_store(root: Path, files: list[tuple[Path, str]], max_file_bytes: int) -> Store | None:
+    """The cache Store for a dataset folder and its files (path, shown name), or None when the
+    cache is off or cannot be used for this folder (a file too large or unreadable, or the cache
+    directory inside the data)."""
+    if not enabled():
+        return None
+    try:
+        folder = cache_dir().resolve()
+        resolved = root.resolve()
+        if folder == resolved or resolved in folder.parents:
+            return None  # never write beside the data
+        where = hashlib.blake2b(digest_size=16)
+        where.update(f"{resolved}\0{Path.cwd()}".encode("utf-8", "surrogateescape"))
+        key = hashlib.blake2b(digest_size=_HASH_SIZE)
+        key.update(
+            f"{__version__}\0{_pydantic_version()}\0{sys.version}\0{max_file_bytes}\0".encode()
+        )
+        stats = []
+        for path, shown in files:
+            with open(path, "rb") as f:
+                st = os.fstat(f.fileno())
+                if st.st_size > max_file_bytes:
+                    return None
+                content = f.read()
+            stats.append((st.st_size, st.st_mtime_ns))
+            key.update(shown.encode("utf-8", "surrogateescape") + b"\0")
+            key.update(f"{st.st_size}\0{st.st_mtime_ns}\0".encode())
+            key.update(hashlib.blake2b(content, digest_size=_HASH_SIZE).digest())
+    except (OSError, RuntimeError, ValueError):
+        return None
+    paths = [path for path, _ in files]
+    return Store(folder / f"{where.hexdigest()}.pickle", key.digest(), stats, paths)
+
+
+def _prune(folder: Path, keep: Path, most: int = MAX_FILES) -> None:
+    """Remove the least recently written cache files beyond `most` (one per dataset folder)."""
+    found = []
+    for entry in os.scandir(folder):
+        if entry.name.endswith(".pickle") and entry.path != str(keep):
+            found.append((entry.stat().st_mtime_ns, entry.path))
+    for _, path in sorted(found, reverse=True)[most - 1 :]:
+        Path(path).unlink(missing_ok=True)
+
+
+def _pydantic_version() -> str:
+    import pydantic
+
+    return str(pydantic.VERSION)
+
+
+def _stats(paths: list[Path]) -> list[tuple[int, int]] | None:
+    try:
+        return [(st.st_size, st.st_mtime_ns) for st in (p.stat() for p in paths)]
+    except OSError:
+        return None
+
+
+def _trusted(st: os.stat_result) -> bool:
+    """A cache file is read only when it is a regular file of this user's that no one else can
+    write to."""
+    if not stat.S_ISREG(st.st_mode) or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return False
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or st.st_uid == getuid()
+
+
+def _split(raw: bytes) -> tuple[dict[str, Any], bytes]:
+    if not raw.startswith(MAGIC):
+        raise ValueError("not a casetrack cache file")
+    start = len(MAGIC) + 8
+    size = int.from_bytes(raw[len(MAGIC) : start], "little")
+    header = pickle.loads(raw[start : start + size])
+    if not isinstance(header, dict):
+        raise ValueError("bad header")
+    return header, raw[start + size :]
+
+
+class _CachedDataset(Dataset):
+    """A Dataset from the cache whose records are unpacked the first time they are used.
+
+    `files` and the record count are known at once (that is all `validate` needs).
+    """
+
+    def __init__(
+        self, root: Path, files: list[str], count: int, body: bytes, rebuild: Callable[[], Dataset]
+    ) -> None:
+        # Only root and files are set: the record fields are found by __getattr__ below.
+        self.root = root
+        self.files = files
+        self._count = count
+        self._body: bytes | None = body
+        self._rebuild = rebuild
+
+    def __getattr__(self, name: str) -> Any:
+        if name in RECORD_FIELDS and self.__dict__.get("_body") is not None:
+            self._unpack()
+            return self.__dict__[name]
+        raise AttributeError(name)
+
+    def _unpack(self) -> None:
+        body, self._body = self._body, None
+        try:
+            sections = _load(body or b"")
+            if not isinstance(sections, dict) or set(sections) != set(RECORD_FIELDS):
+                raise ValueError("bad cache body")
+        except Exception:
+            fresh = self._rebuild()
+            sections = {name: fresh.section(name) for name in RECORD_FIELDS}
+        self.__dict__.update(sections)
+
+    def __len__(self) -> int:
+        return self._count
+
+
+# Pickling pydantic models and slotted dataclasses the generic way runs Python code for every
+# object (__setstate__), which for 100,000 records takes seconds. These reducers rebuild each with
+# a few attribute stores, and share equal dates, ids and names, so the cache reads in well under a
+# second.
+_set = object.__setattr__
+
+
+def _model(cls: type[Model], values: dict[str, Any], fields_set: set[str]) -> Model:
+    obj = cls.__new__(cls)
+    _set(obj, "__dict__", values)
+    _set(obj, "__pydantic_fields_set__", fields_set)
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
+    return obj
+
+
+def _partial_date(
+    year: int, month: int | None, day: int | None, approximate: bool, uncertain: bool
+) -> PartialDate:
+    obj = PartialDate.__new__(PartialDate)
+    _set(obj, "year", year)
+    _set(obj, "month", month)
+    _set(obj, "day", day)
+    _set(obj, "approximate", approximate)
+    _set(obj, "uncertain", uncertain)
+    return obj
+
+
+def _date_span(start: PartialDate, end: PartialDate | None) -> DateSpan:
+    obj = DateSpan.__new__(DateSpan)
+    _set(obj, "start", start)
+    _set(obj, "end", end)
+    return obj
+
+
+def _origin(path: str, section: str, index: int) -> Origin:
+    obj = Origin.__new__(Origin)
+    _set(obj, "path", path)
+    _set(obj, "section", section)
+    _set(obj, "index", index)
+    return obj
+
+
+class _Pickler(pickle.Pickler):
+    def __init__(self, file: io.BytesIO) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._shared: dict[Any, Any] = {}
+
+    def _share(self, value: Any) -> Any:
+        kind = type(value)
+        if kind is str:
+            return self._shared.setdefault(value, value) if len(value) <= 80 else value
+        if kind is list:
+            return [self._share(v) for v in value]
+        if kind is DateSpan:
+            return self._shared.setdefault(value, value)
+        return value
+
+    def reducer_override(self, obj: Any) -> Any:
+        if isinstance(obj, Model):
+            values = {k: self._share(v) for k, v in obj.__dict__.items()}
+            fields = frozenset(obj.__pydantic_fields_set__)
+            shared = self._shared.setdefault(("fields", fields), set(fields))
+            return _model, (type(obj), values, shared)
+        kind = type(obj)
+        if kind is PartialDate:
+            return _partial_date, (obj.year, obj.month, obj.day, obj.approximate, obj.uncertain)
+        if kind is DateSpan:
+            return _date_span, (obj.start, obj.end)
+        if kind is Origin:
+            return _origin, (self._share(obj.path), self._share(obj.section), obj.index)
+        return NotImplemented
+
+
+def _dump(value: Any) -> bytes:
+    buffer = io.BytesIO()
+    _Pickler(buffer).dump(value)
+    return buffer.getvalue()
+
+
+def _load(body: bytes) -> Any:
+    import gc
+
+    # Unpickling builds hundreds of thousands of objects; the cyclic collector would walk them
+    # over and over for nothing (they hold no cycles).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(body)
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -1,0 +1,214 @@
+"""The dataset cache: same answers as a fresh load, never stale, never trusted when damaged."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from casetrack import cache
+from casetrack.loader import load
+
+DATA = {
+    "main.yaml": """
+        sources:
+          - id: s1
+            kind: news-report
+            title: A report
+        parties:
+          - id: alice
+            name: Alice Example
+            kind: person
+            sources: [s1]
+        filings:
+          - id: f1
+            case: null
+            date: 2025-01-02
+            kind: letter
+            title: A letter
+            filed_by: [alice]
+            sources: [s1]
+          - id: f2
+            case: null
+            date: 2025-01-03~
+            kind: letter
+            title: Another letter
+            filed_by: [bob]
+            sources: [s1]
+    """,
+}
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "cache"
+    monkeypatch.setenv(cache.CACHE_ENV, str(home))
+    monkeypatch.delenv(cache.NO_CACHE_ENV, raising=False)
+    return home
+
+
+def write(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))}
+
+
+def as_plain(root: Path) -> tuple[object, ...]:
+    dataset, problems = load(root)
+    return (
+        dataset.files,
+        len(dataset),
+        {name: dict(dataset.section(name)) for name in cache.RECORD_FIELDS},
+        [str(p) for p in problems],
+        [p.severity for p in problems],
+    )
+
+
+def test_a_repeated_load_gives_the_same_dataset_and_problems(
+    tmp_path: Path, cache_home: Path
+) -> None:
+    root = write(tmp_path / "d", DATA)
+    before = snapshot(root)
+    first = as_plain(root)
+    assert len(list(cache_home.glob("*.pickle"))) == 1
+    second = as_plain(root)
+    assert second == first
+    # Problems keep their file:line:column from the cache.
+    assert any("main.yaml:23:16: filing 'f2' names unknown party" in line for line in second[3])
+    assert snapshot(root) == before  # nothing written beside the data
+
+
+def test_cached_records_equal_fresh_ones(
+    tmp_path: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write(tmp_path / "d", DATA)
+    load(root)
+    cached, _ = load(root)
+    monkeypatch.setenv(cache.NO_CACHE_ENV, "1")
+    fresh, _ = load(root)
+    assert cached.filings == fresh.filings
+    assert cached.filings["f2"].date.display() == "c. 3 Jan 2025"
+    assert cached.origins == fresh.origins
+    assert cached.invalid_ids == fresh.invalid_ids
+    assert cached.root == fresh.root
+
+
+def test_a_changed_file_is_read_again(tmp_path: Path, cache_home: Path) -> None:
+    root = write(tmp_path / "d", DATA)
+    load(root)
+    path = root / "main.yaml"
+    stat = path.stat()
+    # Same size and modification time: only the content hash can tell.
+    path.write_text(path.read_text().replace("Alice", "Alicia"), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    dataset, _ = load(root)
+    assert dataset.parties["alice"].name == "Alicia Example"
+
+
+def test_an_added_or_removed_file_is_noticed(tmp_path: Path, cache_home: Path) -> None:
+    root = write(tmp_path / "d", DATA)
+    load(root)
+    write(root, {"more.yaml": "parties:\n  - id: bob\n    name: Bob\n    kind: person\n"})
+    dataset, problems = load(root)
+    assert "bob" in dataset.parties
+    assert not any("unknown party 'bob'" in str(p) for p in problems)
+    (root / "more.yaml").unlink()
+    dataset, problems = load(root)
+    assert "bob" not in dataset.parties
+    assert any("unknown party 'bob'" in str(p) for p in problems)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda b: b"",
+        lambda b: b[: len(b) // 2],
+        lambda b: b"not a cache at all",
+        lambda b: b[:-10] + b"0123456789",
+        lambda b: b[:40] + bytes(200) + b[240:],
+        lambda b: cache.MAGIC + (10**12).to_bytes(8, "little") + b[len(cache.MAGIC) + 8 :],
+    ],
+    ids=["empty", "truncated", "garbage", "tail", "header", "size"],
+)
+def test_a_damaged_cache_file_is_ignored_and_rebuilt(
+    tmp_path: Path, cache_home: Path, damage: object
+) -> None:
+    root = write(tmp_path / "d", DATA)
+    expected = as_plain(root)
+    (cache_file,) = cache_home.glob("*.pickle")
+    cache_file.write_bytes(damage(cache_file.read_bytes()))  # type: ignore[operator]
+    assert as_plain(root) == expected
+    assert as_plain(root) == expected  # and the rebuilt file is good
+
+
+def test_a_cache_file_others_can_write_is_not_read(tmp_path: Path, cache_home: Path) -> None:
+    root = write(tmp_path / "d", DATA)
+    expected = as_plain(root)
+    (cache_file,) = cache_home.glob("*.pickle")
+    cache_file.chmod(0o666)
+    store = cache.open_store(root, [(root / "main.yaml", "x")], 1 << 20)
+    assert store is not None
+    store.file = cache_file
+    assert store.read(root, lambda: load(root)[0]) is None
+    assert as_plain(root) == expected
+
+
+def test_no_cache_switch(tmp_path: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(cache.NO_CACHE_ENV, "1")
+    root = write(tmp_path / "d", DATA)
+    load(root)
+    assert not cache_home.exists()
+
+
+def test_never_beside_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = write(tmp_path / "d", DATA)
+    monkeypatch.setenv(cache.CACHE_ENV, str(root / ".cache"))
+    before = snapshot(root)
+    load(root)
+    load(root)
+    assert snapshot(root) == before
+
+
+def test_default_location_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv(cache.CACHE_ENV, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache.cache_dir() == tmp_path / "casetrack"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
+    assert cache.cache_dir() == Path.home() / ".cache" / "casetrack"
+
+
+def test_an_unwritable_cache_directory_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv(cache.CACHE_ENV, str(blocker / "sub"))
+    root = write(tmp_path / "d", DATA)
+    dataset, _ = load(root)
+    assert "f1" in dataset.filings
+
+
+def test_old_cache_files_are_pruned(tmp_path: Path, cache_home: Path) -> None:
+    for i in range(cache.MAX_FILES + 5):
+        load(write(tmp_path / f"d{i}", DATA))
+    assert len(list(cache_home.glob("*.pickle"))) == cache.MAX_FILES
+
+
+def test_a_damaged_body_found_late_falls_back_to_the_files(
+    tmp_path: Path, cache_home: Path
+) -> None:
+    root = write(tmp_path / "d", DATA)
+    load(root)
+    dataset, _ = load(root)
+    assert isinstance(dataset, cache._CachedDataset)
+    dataset._body = b"damaged after the check"
+    assert dataset.filings["f1"].title == "A letter"
+    assert len(dataset) == 4
