@@ -86,22 +86,32 @@ class Dataset:
 
 
 def display_path(path: Path) -> str:
-    """A path as users want to read it: relative to the working directory when inside it."""
+    """A path as users want to read it: relative to the working directory when inside it.
+
+    The folder is resolved, not the file: a link keeps the name it was given (a broken or looping
+    link is reported under its own name, not its target's).
+    """
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
+        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
         return str(path)
 
 
 def find_files(directory: Path) -> list[Path]:
     """The dataset's YAML files, sorted; hidden folders and files skipped; links not followed."""
     found = []
-    for dirpath, dirnames, filenames in os.walk(directory, followlinks=False):
+    for dirpath, dirnames, filenames in os.walk(directory, onerror=_raise, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
                 found.append(Path(dirpath) / name)
     return found
+
+
+def _raise(exc: OSError) -> None:
+    # os.walk skips folders it cannot list unless told otherwise: an unreadable folder would look
+    # like a folder without data files.
+    raise exc
 
 
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
@@ -150,7 +160,7 @@ def parse_file(path: Path, shown: str) -> tuple[Any, list[Problem]]:
     if text is None:
         return None, problems
     parsed = yamlsafe.parse(text)
-    problems = [Problem(shown, i.line, i.column, i.message) for i in parsed.issues]
+    problems = [Problem(shown, i.line, i.column, i.message, i.severity) for i in parsed.issues]
     return (parsed.data if parsed.ok else None), problems
 
 
@@ -174,8 +184,9 @@ def load(directory: str | Path) -> tuple[Dataset, list[Problem]]:
     try:
         paths = find_files(root)
     except OSError as exc:
+        where = display_path(Path(exc.filename)) if exc.filename else shown_root
         return dataset, [
-            Problem(shown_root, None, None, f"cannot read this folder: {exc.strerror}", "fatal")
+            Problem(where, None, None, f"cannot read this folder: {exc.strerror}", "fatal")
         ]
     if not paths:
         return dataset, [
@@ -243,7 +254,7 @@ def _add_file(dataset: Dataset, data: Any, shown: str) -> list[Problem | _Pendin
                 _Pending(
                     shown,
                     (section,),
-                    f"unknown section '{section}'{_did_you_mean(str(section), SECTIONS)}; "
+                    f"unknown section '{_short(section)}'{_did_you_mean(str(section), SECTIONS)}; "
                     f"a dataset file holds {_section_list()}",
                     at_key=True,
                 )
@@ -271,7 +282,7 @@ def _add_file(dataset: Dataset, data: Any, shown: str) -> list[Problem | _Pendin
                 )
                 continue
             record_id = item.get("id")
-            label = f"{word} '{record_id}'" if isinstance(record_id, str) else f"a {word}"
+            label = f"{word} '{_short(record_id)}'" if isinstance(record_id, str) else f"a {word}"
             try:
                 record = model.model_validate(item)
             except ValidationError as exc:
@@ -308,7 +319,14 @@ def _section_list() -> str:
     return ", ".join(f"'{s}:'" for s in SECTIONS)
 
 
+def _short(value: Any) -> str:
+    """A value as text for a message, cut short: a 100,000-character title is not repeated."""
+    return yamlsafe.shorten(str(value), 80)
+
+
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    if len(word) > 80:
+        return ""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
@@ -319,7 +337,7 @@ def _field_name(loc: tuple[Any, ...]) -> str:
         if isinstance(step, int):
             out += f"[{step}]"
         else:
-            out += ("." if out else "") + str(step)
+            out += ("." if out else "") + _short(step)
     return out or "value"
 
 
@@ -328,7 +346,7 @@ def _explain(error: Any, label: str, model: type[Model]) -> str:
     loc = tuple(error["loc"])
     name = _field_name(loc)
     kind = error["type"]
-    value = error.get("input")
+    value = _short(error.get("input"))
     ctx = error.get("ctx") or {}
     if kind == "missing":
         if loc[-1] == "by" and "alleged" in loc:
@@ -370,6 +388,9 @@ def _explain(error: Any, label: str, model: type[Model]) -> str:
     message = str(error.get("msg", "is not valid"))
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
+    raw = error.get("input")
+    if isinstance(raw, str) and len(raw) > 80:
+        message = message.replace(repr(raw), repr(_short(raw)))
     return f"{label}: {name}: {message}"
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from yaml.events import (
@@ -40,6 +40,7 @@ class YamlIssue:
     line: int | None
     column: int | None
     message: str
+    severity: Literal["error", "warning"] = "error"
 
 
 class YamlReadError(Exception):
@@ -213,9 +214,25 @@ class _Frame:
         self.mark = mark
 
 
-def _scalar(loader: Any, event: Any) -> Any:
+def _scalar(loader: Any, event: Any, issues: list[YamlIssue]) -> Any:
     tag = event.tag
     value: str = event.value
+    if event.style == '"':
+        # Double quotes allow escapes (`"\e[31m"`, `"\0"`) that write the control characters
+        # refused in the file's text. Written so, they are deliberate: kept (the terminal output
+        # leaves them out), with a warning.
+        bad = _CONTROL_RE.search(value)
+        if bad:
+            mark = event.start_mark
+            issues.append(
+                YamlIssue(
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"text holds control character U+{ord(bad.group()):04X} (written as an "
+                    "escape); terminals may act on it: remove it unless it is wanted",
+                    "warning",
+                )
+            )
     if tag in _PLAIN_TAGS:
         if tag is None and event.implicit[0] and value in _NULLS:
             return None
@@ -254,7 +271,7 @@ def _read(loader: Any, issues: list[YamlIssue]) -> Any:
         if kind is ScalarEvent:
             if event.anchor is not None:
                 anchors[event.anchor] = event.start_mark
-            value = _scalar(loader, event)
+            value = _scalar(loader, event, issues)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if event.anchor is not None:
                 anchors[event.anchor] = event.start_mark
