@@ -1,0 +1,275 @@
+"""Property-based tests: the loader only ever reports problems, dates round-trip, and the
+chronological order is total and does not depend on how records are spread over files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+import yaml
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from casetrack import yamlsafe
+from casetrack.dates import DateError, DateSpan, PartialDate, parse_user_date
+from casetrack.entries import build_entries
+from casetrack.loader import load
+from casetrack.models import SECTIONS
+from casetrack.problems import Problem
+
+# Sized for CI (about 10 s in all); CASETRACK_PROPERTY_SCALE=20 hunts harder.
+SCALE = int(os.environ.get("CASETRACK_PROPERTY_SCALE", "1"))
+FAST = settings(
+    max_examples=300 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+SLOW = settings(
+    max_examples=80 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+@contextmanager
+def dataset(files: dict[str, bytes]) -> Iterator[Path]:
+    """A temporary dataset folder (hypothesis runs many examples per test, so not tmp_path)."""
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        mock.patch.dict(os.environ, {"CASETRACK_NO_CACHE": "1"}),
+    ):
+        root = Path(folder)
+        for name, content in files.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+        yield root
+
+
+def assert_reported(problems: list[Problem]) -> None:
+    for p in problems:
+        assert isinstance(p, Problem)
+        assert p.severity in ("error", "warning")
+        assert p.line is None or p.line >= 1
+        assert p.column is None or p.column >= 1
+        assert str(p)
+
+
+# --- the loader never raises -----------------------------------------------------------------
+
+YAML_ALPHABET = st.sampled_from(
+    list("-:[]{},#&*!|>'\"%@`?~ \n\t\r\\") + list("abcxyz019._") + ["\x00", "\x1b", "é", "\ufeff"]
+)
+YAMLISH = st.text(YAML_ALPHABET, max_size=200) | st.text(max_size=100)
+SECTION_NAMES = st.sampled_from([*SECTIONS, "other", "events "])
+
+
+@FAST
+@given(YAMLISH)
+def test_yaml_text_never_raises(text: str) -> None:
+    parsed = yamlsafe.parse(text)
+    assert parsed.ok or parsed.issues
+    for issue in parsed.issues:
+        assert issue.line is None or issue.line >= 1
+
+
+@SLOW
+@given(st.lists(st.binary(max_size=300) | YAMLISH.map(str.encode), min_size=1, max_size=3))
+def test_any_files_load_into_problems_never_exceptions(contents: list[bytes]) -> None:
+    with dataset({f"f{i}.yaml": c for i, c in enumerate(contents)}) as root:
+        data, problems = load(root)
+        assert_reported(problems)
+        assert len(data.files) == len(contents)
+
+
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=30)
+    | st.sampled_from(["2025-01-15", "2025-02-30", "2025-13", "2024/2023", "no", "1:24", "010"])
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+FIELDS = st.sampled_from(
+    [
+        "id",
+        "date",
+        "kind",
+        "title",
+        "name",
+        "sources",
+        "case",
+        "filed_by",
+        "parties",
+        "alleged",
+        "scheduled",
+        "history",
+        "plaintiffs",
+        "defendants",
+        "discrepancies",
+        "relations",
+        "published",
+        "unconfirmed",
+        "docket_entry",
+        "members",
+        "aliases",
+        "x",
+    ]
+)
+RECORDS = st.dictionaries(FIELDS, VALUES, max_size=8)
+FILES = st.dictionaries(SECTION_NAMES, st.lists(RECORDS, max_size=4) | VALUES, max_size=4)
+
+
+@SLOW
+@given(st.lists(FILES, min_size=1, max_size=3))
+def test_arbitrary_records_load_into_problems_never_exceptions(files: list[Any]) -> None:
+    contents = {
+        f"f{i}.yaml": yaml.safe_dump(f, allow_unicode=True).encode() for i, f in enumerate(files)
+    }
+    with dataset(contents) as root:
+        data, problems = load(root)
+        assert_reported(problems)
+        # Every record that loaded can be put on a timeline.
+        build_entries(data)
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+
+@st.composite
+def partial_dates(draw: st.DrawFn) -> PartialDate:
+    year = draw(st.integers(1, 9999))
+    month = draw(st.none() | st.integers(1, 12))
+    day = None
+    if month is not None and draw(st.booleans()):
+        day = draw(st.integers(1, 28 if month == 2 else 30))
+    return PartialDate(year, month, day, draw(st.booleans()), draw(st.booleans()))
+
+
+@FAST
+@given(partial_dates())
+def test_partial_dates_round_trip(date: PartialDate) -> None:
+    assert PartialDate.parse(date.edtf()) == date
+    assert date.earliest() <= date.latest()
+    assert date.precision == ("day" if date.day else "month" if date.month else "year")
+
+
+@FAST
+@given(partial_dates(), partial_dates())
+def test_date_spans_round_trip_or_are_refused(start: PartialDate, end: PartialDate) -> None:
+    text = f"{start.edtf()}/{end.edtf()}"
+    if end.latest() < start.earliest():
+        try:
+            DateSpan.parse(text)
+        except DateError:
+            return
+        raise AssertionError(f"{text} ends before it starts but was accepted")
+    span = DateSpan.parse(text)
+    assert (span.start, span.end) == (start, end)
+    assert DateSpan.parse(span.edtf()) == span
+    assert span.earliest() <= span.latest()
+
+
+@FAST
+@given(st.dates(min_value=dt.date(1, 1, 1)))
+def test_every_real_day_parses_and_impossible_ones_do_not(day: dt.date) -> None:
+    assert DateSpan.parse(day.isoformat()).earliest() == day
+    assert parse_user_date(day.isoformat()) == PartialDate(day.year, day.month, day.day)
+    if day.year >= 1000:  # strftime writes year 99 as "99", which means 1999 to anyone
+        assert parse_user_date(day.strftime("%B %d, %Y")).earliest() == day
+    try:
+        PartialDate.parse(f"{day.year:04d}-{day.month:02d}-32")
+    except DateError:
+        pass
+    else:
+        raise AssertionError("day 32 accepted")
+
+
+@FAST
+@given(st.text(max_size=40))
+def test_date_parsing_only_raises_date_errors(text: str) -> None:
+    for parse in (DateSpan.parse, parse_user_date):
+        with suppress(DateError):
+            parse(text)
+
+
+# --- the chronological order -----------------------------------------------------------------
+
+DAYS = ["2024", "2024-12", "2024-12-20", "2024-12-20~", "2024-12-31", "2024-12/2025-01", "2025-01"]
+
+
+@st.composite
+def timelines(draw: st.DrawFn) -> list[tuple[str, dict[str, Any]]]:
+    """(section, record) pairs: filings, events and claims with many equal and nested dates."""
+    records: list[tuple[str, dict[str, Any]]] = [
+        ("sources", {"id": "s", "kind": "docket", "title": "Docket"}),
+        ("parties", {"id": "p", "name": "P", "kind": "person", "sources": ["s"]}),
+        ("parties", {"id": "q", "name": "Q", "kind": "person", "sources": ["s"]}),
+        ("cases", {"id": "c", "caption": "P v. Q", "sources": ["s"]}),
+    ]
+    for i in range(draw(st.integers(1, 25))):
+        date = draw(st.sampled_from(DAYS))
+        note = {"date_note": "worked out"} if "~" in date else {}
+        section = draw(st.sampled_from(["filings", "events", "claims"]))
+        if section == "filings":
+            kind = draw(st.sampled_from(["motion", "order", "letter"]))
+            record = {"id": f"r{i}", "case": "c", "date": date, "kind": kind, "title": f"T{i}"}
+        elif section == "events":
+            kind = draw(st.sampled_from(["hearing", "ruling", "statement"]))
+            record = {"id": f"r{i}", "date": date, "kind": kind, "title": f"T{i}"}
+        else:
+            status = draw(st.sampled_from(["dismissed", "withdrawn", "settled"]))
+            record = {
+                "id": f"r{i}",
+                "case": "c",
+                "title": f"Claim {i}",
+                "plaintiffs": ["p"],
+                "defendants": ["q"],
+                "date": "2024",
+                "history": [{"status": status, "date": "2025-02", "sources": ["s"]}],
+            }
+            note = {}
+        records.append((section, {**record, **note, "sources": ["s"]}))
+    return records
+
+
+def write_spread(records: list[tuple[str, dict[str, Any]]], seed: int) -> dict[str, bytes]:
+    """The records shuffled and spread over one to four files, in any order within each."""
+    rng = random.Random(seed)
+    shuffled = records[:]
+    rng.shuffle(shuffled)
+    n_files = rng.randint(1, 4)
+    files: dict[str, dict[str, list[Any]]] = {}
+    for section, record in shuffled:
+        name = f"part{rng.randrange(n_files)}.yaml"
+        files.setdefault(name, {}).setdefault(section, []).append(record)
+    return {name: yaml.safe_dump(content).encode() for name, content in files.items()}
+
+
+@SLOW
+@given(timelines(), st.integers(0, 2**32), st.integers(0, 2**32))
+def test_order_is_total_and_independent_of_files_and_record_order(
+    records: list[tuple[str, dict[str, Any]]], seed_a: int, seed_b: int
+) -> None:
+    orders = []
+    for seed in (seed_a, seed_b):
+        with dataset(write_spread(records, seed)) as root:
+            data, problems = load(root)
+            assert [p for p in problems if p.severity == "error"] == []
+            entries = build_entries(data)
+            orders.append([e.id for e in entries])
+            keys = [e.sort_key() for e in entries]
+            assert keys == sorted(keys)
+            assert len(set(keys)) == len(keys)  # no two entries tie: the order is total
+    assert orders[0] == orders[1]
+    assume(len(orders[0]) > 1)
