@@ -44,6 +44,7 @@ MAGIC = b"casetrack-cache 1\n"
 CACHE_ENV = "CASETRACK_CACHE_DIR"
 NO_CACHE_ENV = "CASETRACK_NO_CACHE"
 _HASH_SIZE = 32
+FREEZE_BYTES = 4 * 1024 * 1024  # about 10,000 records
 MAX_FILES = 20  # dataset folders remembered; the least recently loaded are forgotten
 # The Dataset fields that hold records (everything but `root` and `files`).
 RECORD_FIELDS = tuple(
@@ -340,11 +341,15 @@ def _load(body: bytes) -> Any:
     import gc
 
     # Unpickling builds hundreds of thousands of objects; the cyclic collector would walk them
-    # over and over for nothing (they hold no cycles).
+    # over and over for nothing (they hold no cycles), during the load and for as long as the
+    # command runs. A large dataset is set aside from collection for the life of the process.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return pickle.loads(body)
+        loaded = pickle.loads(body)
+        if len(body) > FREEZE_BYTES:
+            gc.freeze()
+        return loaded
     finally:
         if was_enabled:
             gc.enable()
