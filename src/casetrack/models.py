@@ -186,7 +186,9 @@ CLAIM_FINAL_STATUSES = frozenset(
 class Model(BaseModel):
     """Base for every record: immutable, and unknown fields are errors."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 Text = Annotated[str, Field(min_length=1, max_length=20_000)]
