@@ -259,8 +259,7 @@ class _CachedDataset(Dataset):
 
 # Pickling pydantic models and slotted dataclasses the generic way runs Python code for every
 # object (__setstate__), which for 100,000 records takes seconds. These reducers rebuild each with
-# a few attribute stores, and share equal dates, ids and names, so the cache reads in well under a
-# second.
+# a few attribute stores, and share equal dates, so the cache reads in about half a second.
 _set = object.__setattr__
 
 
@@ -306,12 +305,10 @@ class _Pickler(pickle.Pickler):
         self._shared: dict[Any, Any] = {}
 
     def _share(self, value: Any) -> Any:
-        kind = type(value)
-        if kind is str:
-            return self._shared.setdefault(value, value) if len(value) <= 80 else value
-        if kind is list:
-            return [self._share(v) for v in value]
-        if kind is DateSpan:
+        # Equal dates become one object (a dataset has far fewer distinct dates than records).
+        # Sharing equal strings too was tried: it makes the file no smaller or quicker to read,
+        # and writing it half as slow again.
+        if type(value) is DateSpan:
             return self._shared.setdefault(value, value)
         return value
 
@@ -327,7 +324,7 @@ class _Pickler(pickle.Pickler):
         if kind is DateSpan:
             return _date_span, (obj.start, obj.end)
         if kind is Origin:
-            return _origin, (self._share(obj.path), self._share(obj.section), obj.index)
+            return _origin, (obj.path, obj.section, obj.index)
         return NotImplemented
 
 
