@@ -151,7 +151,7 @@ class Table:
             (
                 what,
                 f"{m.seconds:.2f}",
-                f"{m.peak_mb:.0f}",
+                f"{m.peak_mb:.0f}" if m.peak_mb else "",
                 f"{floor.seconds:.2f}" if floor else "",
                 ratio,
                 target,

@@ -465,6 +465,22 @@ def test_symlink_loops(tmp_path: Path) -> None:
     assert (result.returncode, result.lines) == (0, ["1 file, 0 records: 0 errors, 0 warnings"])
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_or_device_is_not_read(tmp_path: Path) -> None:
+    """Reading either would wait for a writer, or never end."""
+    root = tmp_path / "d"
+    root.mkdir()
+    (root / "data.yaml").write_text("sources: []\n")
+    os.mkfifo(root / "pipe.yaml")
+    (root / "zero.yaml").symlink_to("/dev/zero")
+    result = casetrack("validate", "--data", "d", cwd=tmp_path, cache=tmp_path / "c")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == [
+        f"Error: d/{name}.yaml: cannot read this file: not a regular file (a pipe, socket or device)"
+        for name in ("pipe", "zero")
+    ]
+
+
 def test_a_folder_symlinked_into_itself(tmp_path: Path) -> None:
     root = tmp_path / "d"
     root.mkdir()

@@ -162,6 +162,8 @@ def open_store(root: Path, files: list[tuple[Path, str]], max_file_bytes: int) -
         )
         stats = []
         for path, shown in files:
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                return None  # a pipe or device: opening it could wait for ever
             with open(path, "rb") as f:
                 st = os.fstat(f.fileno())
                 if st.st_size > max_file_bytes:

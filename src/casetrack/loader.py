@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import gc
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -120,9 +121,21 @@ def _raise(exc: OSError) -> None:
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     """A file's text, or the problems that keep it from being read."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as exc:
         return None, [Problem(shown, None, None, f"cannot read this file: {exc.strerror}", "fatal")]
+    if not stat.S_ISREG(st.st_mode):
+        # Reading a named pipe or a device would wait for ever, or never end.
+        return None, [
+            Problem(
+                shown,
+                None,
+                None,
+                "cannot read this file: not a regular file (a pipe, socket or device)",
+                "fatal",
+            )
+        ]
+    size = st.st_size
     if size > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)
         return None, [
