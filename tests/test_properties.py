@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from casetrack import yamlsafe
+from casetrack.cache import _CachedDataset
 from casetrack.dates import DateError, DateSpan, PartialDate, parse_user_date
 from casetrack.entries import build_entries
 from casetrack.loader import load
@@ -141,6 +142,21 @@ def test_arbitrary_records_load_into_problems_never_exceptions(files: list[Any])
         assert_reported(problems)
         # Every record that loaded can be put on a timeline.
         build_entries(data)
+        # And the cache gives back exactly the same.
+        with (
+            tempfile.TemporaryDirectory() as cache_dir,
+            mock.patch.dict(
+                os.environ, {"CASETRACK_NO_CACHE": "", "CASETRACK_CACHE_DIR": cache_dir}
+            ),
+        ):
+            for attempt in range(2):
+                again, again_problems = load(root)
+                assert isinstance(again, _CachedDataset) == (attempt == 1)
+                assert again_problems == problems
+                assert len(again) == len(data)
+                for name in SECTIONS:
+                    assert again.section(name) == data.section(name)
+                assert again.origins == data.origins
 
 
 # --- dates ------------------------------------------------------------------------------------
