@@ -417,6 +417,25 @@ def test_the_size_limit_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     ]
 
 
+def test_thousands_of_unknown_ids_are_reported_quickly(tmp_path: Path) -> None:
+    """Each "did you mean" compares with every record: only the first few unknown ids get one."""
+    lines = ["sources:"]
+    lines += [f"  - {{id: src-{i}, kind: docket, title: Source {i}}}" for i in range(1000)]
+    lines += ["events:"]
+    lines += [
+        f"  - {{id: e{i}, date: 2025-01-02, kind: hearing, title: T, sources: [srx-{i}]}}"
+        for i in range(3000)
+    ]
+    result = validate_bytes(tmp_path, ("\n".join(lines) + "\n").encode())
+    assert result.returncode == 1
+    assert result.lines[-1] == "1 file, 4000 records: 3000 errors, 0 warnings"
+    assert result.lines[0] == (
+        "d/data.yaml:1003:67: event 'e0' names unknown source 'srx-0' (did you mean 'src-0'?)"
+    )
+    assert sum("did you mean" in line for line in result.lines) == 25
+    assert result.seconds < 10
+
+
 # --- paths that cannot be used: exit 2 ------------------------------------------------------
 
 

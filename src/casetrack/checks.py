@@ -33,6 +33,27 @@ def _suggest(dataset: Dataset, wanted: str, sections: tuple[str, ...]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+# Each suggestion compares the unknown id with every record of its kind. The first few distinct
+# unknown ids get a "did you mean"; thousands of them (a renamed source, a generated file gone
+# wrong) would otherwise take minutes, and a few examples show the pattern.
+SUGGESTIONS = 25
+
+
+class _Suggester:
+    """'did you mean' for unknown ids: each id suggested once, at most SUGGESTIONS of them."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.done: dict[tuple[str, tuple[str, ...]], str] = {}
+
+    def __call__(self, wanted: str, sections: tuple[str, ...]) -> str:
+        key = (wanted, sections)
+        if key not in self.done:
+            within = len(self.done) < SUGGESTIONS
+            self.done[key] = _suggest(self.dataset, wanted, sections) if within else ""
+        return self.done[key]
+
+
 def references(
     dataset: Dataset,
 ) -> Iterator[tuple[str, tuple[str | int, ...], str, tuple[str, ...]]]:
@@ -112,6 +133,7 @@ _WHAT = {
 def check_references(dataset: Dataset) -> list[Finding]:
     """Every id named in a record exists, and is of the right kind."""
     found = []
+    suggest = _Suggester(dataset)
     for rid, path, wanted, sections in references(dataset):
         if any(wanted in dataset.section(s) for s in sections) or wanted in dataset.invalid_ids:
             continue
@@ -125,12 +147,11 @@ def check_references(dataset: Dataset) -> list[Finding]:
         elif path == ("case",) and dataset.section_of(rid) == "filings":
             message = (
                 f"filing '{rid}' is in case '{wanted}', which does not exist"
-                f"{_suggest(dataset, wanted, sections)}"
+                f"{suggest(wanted, sections)}"
             )
         else:
             message = (
-                f"{_label(dataset, rid)} names unknown {what} '{wanted}'"
-                f"{_suggest(dataset, wanted, sections)}"
+                f"{_label(dataset, rid)} names unknown {what} '{wanted}'{suggest(wanted, sections)}"
             )
         found.append(Finding(rid, path, message))
     return found

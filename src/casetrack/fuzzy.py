@@ -20,7 +20,15 @@ def closest(
         words |= {
             part for w in list(words) for part in w.replace("-", " ").split() if len(part) > 2
         }
-        best = max(difflib.SequenceMatcher(None, target, w).ratio() for w in words)
+        best = 0.0
+        for w in words:
+            # The quick ratios are upper bounds of ratio(): most words are ruled out by them, as
+            # in difflib.get_close_matches (thousands of unknown ids in a large dataset otherwise
+            # take minutes).
+            m = difflib.SequenceMatcher(None, target, w)
+            floor = max(best, cutoff)
+            if m.real_quick_ratio() >= floor and m.quick_ratio() >= floor:
+                best = max(best, m.ratio())
         if best >= cutoff:
             scored.append((best, rid))
     scored.sort(key=lambda pair: (-pair[0], pair[1]))
