@@ -196,10 +196,16 @@ def test_an_unwritable_cache_directory_is_no_error(
     assert "f1" in dataset.filings
 
 
-def test_old_cache_files_are_pruned(tmp_path: Path, cache_home: Path) -> None:
+def test_old_cache_files_are_pruned_and_nothing_else(tmp_path: Path, cache_home: Path) -> None:
+    cache_home.mkdir()
+    others = [cache_home / "mine.pickle", cache_home / ("0" * 32 + ".pickle")]
+    for other in others:
+        other.write_bytes(b"the user's own file")
     for i in range(cache.MAX_FILES + 5):
         load(write(tmp_path / f"d{i}", DATA))
-    assert len(list(cache_home.glob("*.pickle"))) == cache.MAX_FILES
+    assert len(list(cache_home.glob("*.pickle"))) == cache.MAX_FILES + len(others)
+    for other in others:
+        assert other.read_bytes() == b"the user's own file"
 
 
 def test_a_damaged_body_found_late_falls_back_to_the_files(

@@ -27,6 +27,7 @@ import hashlib
 import io
 import os
 import pickle
+import re
 import stat
 import sys
 import tempfile
@@ -179,14 +180,24 @@ def open_store(root: Path, files: list[tuple[Path, str]], max_file_bytes: int) -
     return Store(folder / f"{where.hexdigest()}.pickle", key.digest(), stats, paths)
 
 
+_NAME = re.compile(r"[0-9a-f]{32}\.pickle")
+
+
 def _prune(folder: Path, keep: Path, most: int = MAX_FILES) -> None:
-    """Remove the least recently written cache files beyond `most` (one per dataset folder)."""
+    """Remove the least recently written cache files beyond `most` (one per dataset folder).
+
+    Only casetrack's own files go: named as it names them and starting as they start (the cache
+    directory may be one the user keeps other things in).
+    """
     found = []
     for entry in os.scandir(folder):
-        if entry.name.endswith(".pickle") and entry.path != str(keep):
+        if _NAME.fullmatch(entry.name) and entry.path != str(keep) and entry.is_file():
             found.append((entry.stat().st_mtime_ns, entry.path))
     for _, path in sorted(found, reverse=True)[most - 1 :]:
-        Path(path).unlink(missing_ok=True)
+        with open(path, "rb") as f:
+            ours = f.read(len(MAGIC)) == MAGIC
+        if ours:
+            Path(path).unlink(missing_ok=True)
 
 
 def _pydantic_version() -> str:
