@@ -161,6 +161,15 @@ def test_a_cache_file_others_can_write_is_not_read(tmp_path: Path, cache_home: P
     assert as_plain(root) == expected
 
 
+def test_a_cache_folder_others_can_write_is_not_used(tmp_path: Path, cache_home: Path) -> None:
+    root = write(tmp_path / "d", DATA)
+    cache_home.mkdir()
+    cache_home.chmod(0o777)
+    expected = as_plain(root)
+    assert list(cache_home.iterdir()) == []
+    assert as_plain(root) == expected
+
+
 def test_no_cache_switch(tmp_path: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(cache.NO_CACHE_ENV, "1")
     root = write(tmp_path / "d", DATA)

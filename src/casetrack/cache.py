@@ -155,6 +155,8 @@ def open_store(root: Path, files: list[tuple[Path, str]], max_file_bytes: int) -
         resolved = root.resolve()
         if folder == resolved or resolved in folder.parents:
             return None  # never write beside the data
+        if folder.exists() and not _trusted(folder.stat(), stat.S_ISDIR):
+            return None  # a folder others can write to: its files could be anyone's
         where = hashlib.blake2b(digest_size=16)
         where.update(f"{resolved}\0{Path.cwd()}".encode("utf-8", "surrogateescape"))
         key = hashlib.blake2b(digest_size=_HASH_SIZE)
@@ -213,10 +215,10 @@ def _stats(paths: list[Path]) -> list[tuple[int, int]] | None:
         return None
 
 
-def _trusted(st: os.stat_result) -> bool:
-    """A cache file is read only when it is a regular file of this user's that no one else can
-    write to."""
-    if not stat.S_ISREG(st.st_mode) or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+def _trusted(st: os.stat_result, kind: Callable[[int], bool] = stat.S_ISREG) -> bool:
+    """A cache file (or its folder) is used only when it is this user's and no one else can
+    write to it."""
+    if not kind(st.st_mode) or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
         return False
     getuid = getattr(os, "getuid", None)
     return getuid is None or st.st_uid == getuid()
