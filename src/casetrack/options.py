@@ -34,6 +34,20 @@ def bundled_data_dir() -> Path:
     return here.parent.parent / "data"
 
 
+def output_file_options(f: F) -> F:
+    """-o/--output FILE (written atomically) and --force (overwrite an existing FILE)."""
+    f = click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")(f)
+    return click.option(
+        "-o",
+        "--output",
+        "output",
+        metavar="FILE",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Write to FILE (atomically) instead of stdout.",
+    )(f)
+
+
 def data_option(f: F) -> F:
     """--data DIR, falling back to $CASETRACK_DATA, then the bundled dataset."""
     return click.option(

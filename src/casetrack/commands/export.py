@@ -11,6 +11,7 @@ from casetrack.options import (
     build_filter,
     data_option,
     load_dataset,
+    output_file_options,
     timeline_filter_options,
 )
 
@@ -25,16 +26,7 @@ FORMATS = ("ics", "timelinejs", "html", "json", "csv", "markdown")
 @click.argument("export_format", metavar="FORMAT", type=click.Choice(FORMATS, case_sensitive=False))
 @data_option
 @timeline_filter_options
-@click.option(
-    "-o",
-    "--output",
-    "output",
-    metavar="FILE",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write to FILE (atomically) instead of stdout.",
-)
-@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@output_file_options
 @click.option(
     "--group-by",
     "group_by",

@@ -6,18 +6,11 @@ from pathlib import Path
 
 import click
 
+from casetrack.options import output_file_options
+
 
 @click.command()
-@click.option(
-    "-o",
-    "--output",
-    "output",
-    metavar="FILE",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write to FILE (atomically) instead of stdout.",
-)
-@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@output_file_options
 def schema(output: Path | None, force: bool) -> None:
     """Print the JSON Schema (draft-07) of a dataset file, for editor help and checking.
 
