@@ -30,7 +30,6 @@ import pickle
 import re
 import stat
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -128,6 +127,8 @@ class Store:
             )
             folder = self.file.parent
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            import tempfile  # only when writing: not on the quick path
+
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
             try:
                 with os.fdopen(fd, "wb") as f:

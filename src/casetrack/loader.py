@@ -20,7 +20,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from casetrack import yamlsafe
 from casetrack.models import (
     SECTIONS,
     Case,
@@ -175,6 +174,8 @@ def parse_file(path: Path, shown: str) -> tuple[Any, list[Problem]]:
     text, problems = read_text(path, shown)
     if text is None:
         return None, problems
+    from casetrack import yamlsafe  # here: a dataset read from the cache needs no YAML at all
+
     parsed = yamlsafe.parse(text)
     problems = [Problem(shown, i.line, i.column, i.message, i.severity) for i in parsed.issues]
     return (parsed.data if parsed.ok else None), problems
@@ -356,7 +357,9 @@ def _section_list() -> str:
 
 def _short(value: Any) -> str:
     """A value as text for a message, cut short: a 100,000-character title is not repeated."""
-    return yamlsafe.shorten(str(value), 80)
+    from casetrack.yamlsafe import shorten
+
+    return shorten(str(value), 80)
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -484,6 +487,8 @@ class _Locator:
             if isinstance(p, _Pending):
                 wanted.setdefault(p.path, []).append((p.steps, p.at_key))
         found: dict[str, dict[tuple[tuple[str | int, ...], bool], tuple[int, int]]] = {}
+        from casetrack import yamlsafe
+
         for shown, paths in wanted.items():
             text, _ = read_text(self._paths[shown], shown)
             found[shown] = yamlsafe.positions(text, paths) if text is not None else {}
