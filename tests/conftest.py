@@ -11,6 +11,14 @@ import pytest
 MakeDataset = Callable[[dict[str, str]], Path]
 
 
+@pytest.fixture(autouse=True)
+def private_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Keep the tests' dataset caches out of the user's own cache directory."""
+    monkeypatch.setenv("CASETRACK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def make_dataset(tmp_path: Path) -> MakeDataset:
     """Write {relative file name: YAML text} into a fresh folder and return the folder.

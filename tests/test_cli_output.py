@@ -87,3 +87,16 @@ def test_width_follows_columns(data: Path) -> None:
     assert max(len(line) for line in narrow.splitlines()) <= 60
     wide = run("timeline", "--data", data, "--as-of", "2025-03-10", width=160).stdout
     assert max(len(line) for line in wide.splitlines()) > 80
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_defused() -> None:
+    out = io.StringIO()
+    write_csv(["a", "b", "c"], [['=HYPERLINK("http://x")', "+1", "plain - text"]], out)
+    assert out.getvalue() == 'a,b,c\r\n"\'=HYPERLINK(""http://x"")",\'+1,plain - text\r\n'
+
+
+def test_markdown_cells_never_become_html_or_links() -> None:
+    table = markdown_table(["t"], [["<script>x</script> [a](javascript:alert(1)) a|b & c"]])
+    assert table.splitlines()[2] == (
+        "| &lt;script&gt;x&lt;/script&gt; [a\\](javascript:alert(1)) a\\|b &amp; c |"
+    )

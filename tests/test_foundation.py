@@ -599,3 +599,19 @@ def test_wheel_carries_the_bundled_dataset(tmp_path: Path) -> None:
         assert expected and expected <= packed
         for name in expected:
             assert zf.read(name) == (repo / "data" / Path(name).name).read_bytes()
+
+
+def test_empty_data_option_is_a_usage_error() -> None:
+    result = CliRunner().invoke(cli, ["validate", "--data", ""])
+    assert result.exit_code == 2
+    assert result.output.endswith(
+        "Error: Invalid value for --data: is empty; give the dataset folder\n"
+    )
+
+
+def test_upper_case_suffixes_are_read(tmp_path: Path) -> None:
+    root = tmp_path / "d"
+    root.mkdir()
+    (root / "SOURCES.YAML").write_text(SOURCE, encoding="utf-8")
+    dataset, problems = load(root)
+    assert problems == [] and list(dataset.sources) == ["s1"]

@@ -106,7 +106,7 @@ def find_files(directory: Path) -> list[Path]:
     for dirpath, dirnames, filenames in os.walk(directory, onerror=_raise, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+            if name.lower().endswith(YAML_SUFFIXES) and not name.startswith("."):
                 found.append(Path(dirpath) / name)
     return found
 

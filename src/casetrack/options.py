@@ -54,10 +54,17 @@ def data_option(f: F) -> F:
         "--data",
         "data_dir",
         metavar="DIR",
-        type=click.Path(file_okay=True, dir_okay=True, path_type=Path),
         default=None,
+        callback=_to_path,
         help=f"Dataset folder (default: ${DATA_ENV}, else the bundled dataset).",
     )(f)
+
+
+def _to_path(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
+    # An empty --data (an unset shell variable, say) must not silently mean the working directory.
+    if value is not None and not value.strip():
+        raise click.BadParameter("is empty; give the dataset folder", param_hint="--data")
+    return Path(value) if value is not None else None
 
 
 def resolve_data_dir(data_dir: Path | None) -> Path:

@@ -135,14 +135,37 @@ def write_csv(
     out = stream if stream is not None else stdout()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows([clean(cell) for cell in row] for row in rows)
+    writer.writerows([defuse(clean(cell)) for cell in row] for row in rows)
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse(cell: str) -> str:
+    """A CSV cell that a spreadsheet would run as a formula, with a leading apostrophe so it is
+    shown as the text it is."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
 def markdown_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """A GitHub-flavoured Markdown table; pipes and newlines in cells are escaped."""
+    """A GitHub-flavoured Markdown table; newlines, pipes, HTML and link syntax in cells are
+    escaped."""
 
     def cell(text: str) -> str:
-        return " ".join(clean(text).replace("\\", "\\\\").replace("|", "\\|").split())
+        # Data is text, never markup: HTML and link syntax are escaped so that a rendered table
+        # shows `<script>` or `[x](javascript:...)` as written instead of running or linking it.
+        escaped = (
+            clean(text)
+            .replace("\\", "\\\\")
+            .replace("&", "&amp;")
+            .replace("<", "&lt;")
+            .replace(">", "&gt;")
+            .replace("|", "\\|")
+            .replace("](", "\\](")
+            .replace("][", "\\][")
+        )
+        return " ".join(escaped.split())
 
     lines = [
         "| " + " | ".join(cell(h) for h in header) + " |",
