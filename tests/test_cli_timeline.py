@@ -377,3 +377,18 @@ def test_a_long_timeline_says_how_to_narrow_it(data: Path, monkeypatch: pytest.M
         "--party, or show the first N with --limit N.\n2024\n"
     )
     assert timeline(data, "--limit", "5").startswith("2024\n")
+
+
+def test_a_large_dataset_says_how_to_narrow_it_before_loading(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("casetrack.commands.timeline.LARGE_BYTES", 100)
+    out = timeline(data)
+    assert out.startswith(
+        "This dataset is large (0 MB of YAML); the whole timeline is long. Narrow it with --from, "
+        "--to, --case or --party, or show the first N with --limit N.\n2024\n June 2024\n"
+    )
+    assert out.endswith(FOOTER)
+    # A filtered or limited timeline needs no advice.
+    assert timeline(data, "--limit", "2").startswith("2024\n")
+    assert timeline(data, "--from", "2025").startswith("2025\n")

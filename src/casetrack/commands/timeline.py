@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,28 @@ from casetrack.output import Look, emit, format_option, pager_option
 # Beyond this many entries the terminal layout takes seconds: printing starts at once anyway,
 # and a first line says how to narrow the list.
 LONG = 5000
+# Data files larger than this in all (about 10,000 records) take a second or more to load: the
+# advice to narrow the list is printed before loading, so something shows at once.
+LARGE_BYTES = 4 * 1024 * 1024
+
+
+def _warn_if_large(data_dir: Path | None) -> bool:
+    """Say at once, before a slow load, how to narrow a timeline of a large dataset."""
+    from casetrack.loader import find_files
+    from casetrack.options import resolve_data_dir
+
+    try:
+        size = sum(p.stat().st_size for p in find_files(resolve_data_dir(data_dir)))
+    except OSError:
+        return False  # the loader reports unreadable paths properly
+    if size <= LARGE_BYTES:
+        return False
+    click.echo(
+        f"This dataset is large ({size / 1024 / 1024:.0f} MB of YAML); the whole timeline is long. "
+        "Narrow it with --from, --to, --case or --party, or show the first N with --limit N.",
+    )
+    sys.stdout.flush()
+    return True
 
 
 @click.command(short_help="Every dated entry, in one chronological list.")
@@ -60,6 +83,8 @@ def timeline(
     from casetrack.render import rows as flat
 
     flt = build_filter(case, party, kinds, date_from, date_to, search, facts_only, as_of)
+    narrowed = limit is not None or any((case, party, kinds, date_from, date_to, search))
+    warned = output_format == "table" and not narrowed and _warn_if_large(data_dir)
     dataset = load_dataset(data_dir)
     selected = select_entries(dataset, build_entries(dataset), flt)
     total = len(selected)
@@ -71,7 +96,7 @@ def timeline(
         footnotes = term.Footnotes() if show_sources else None
         if not shown:
             yield term.empty("No entries match.")
-        elif len(shown) > LONG:
+        elif len(shown) > LONG and not warned:
             yield term.empty(
                 f"{len(shown)} entries take a while to lay out; narrow them with --from, --to, "
                 "--case or --party, or show the first N with --limit N."
