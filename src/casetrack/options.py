@@ -6,10 +6,11 @@ Imports only click at module level: it is imported on every command's start-up.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
@@ -131,7 +132,8 @@ def as_of_day(value: str | None) -> dt.date:
 
 
 def timeline_filter_options(f: F) -> F:
-    """The filters shared by `timeline` and `export`."""
+    """The filters shared by `timeline` and `export`, handed to the command as one `flt`
+    (a TimelineFilter) instead of eight separate arguments."""
     options = [
         click.option("--case", "case", metavar="CASE", help="Only this case (id, name or docket)."),
         click.option(
@@ -154,9 +156,27 @@ def timeline_filter_options(f: F) -> F:
         click.option("--facts-only", is_flag=True, help="Leave out allegations."),
         as_of_option,
     ]
+
+    @functools.wraps(f)
+    def with_filter(
+        *args: Any,
+        case: str | None,
+        party: str | None,
+        kinds: tuple[str, ...],
+        date_from: str | None,
+        date_to: str | None,
+        search: str | None,
+        facts_only: bool,
+        as_of: str | None,
+        **kwargs: Any,
+    ) -> Any:
+        flt = build_filter(case, party, kinds, date_from, date_to, search, facts_only, as_of)
+        return f(*args, flt=flt, **kwargs)
+
+    command: Any = with_filter
     for option in reversed(options):
-        f = option(f)
-    return f
+        command = option(command)
+    return cast(F, command)
 
 
 def build_filter(

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 import click
 
 from casetrack.options import (
-    build_filter,
     data_option,
     load_dataset,
     output_file_options,
@@ -18,6 +17,7 @@ from casetrack.options import (
 if TYPE_CHECKING:
     from casetrack.entries import Entry
     from casetrack.loader import Dataset
+    from casetrack.query import TimelineFilter
 
 FORMATS = ("ics", "timelinejs", "html", "json", "csv", "markdown")
 
@@ -39,14 +39,7 @@ FORMATS = ("ics", "timelinejs", "html", "json", "csv", "markdown")
 def export(
     export_format: str,
     data_dir: Path | None,
-    case: str | None,
-    party: str | None,
-    kinds: tuple[str, ...],
-    date_from: str | None,
-    date_to: str | None,
-    search: str | None,
-    facts_only: bool,
-    as_of: str | None,
+    flt: TimelineFilter,
     output: Path | None,
     force: bool,
     group_by: str,
@@ -78,7 +71,6 @@ def export(
     from casetrack.export.atomic import write_output
     from casetrack.query import select_entries
 
-    flt = build_filter(case, party, kinds, date_from, date_to, search, facts_only, as_of)
     dataset = load_dataset(data_dir)
     entries = select_entries(dataset, build_entries(dataset), flt)
     fmt = export_format.lower()

@@ -5,12 +5,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from casetrack.options import build_filter, data_option, load_dataset, timeline_filter_options
+from casetrack.options import data_option, load_dataset, timeline_filter_options
 from casetrack.output import Look, emit, format_option, pager_option
+
+if TYPE_CHECKING:
+    from casetrack.query import TimelineFilter
 
 # Beyond this many entries the terminal layout takes seconds: printing starts at once anyway,
 # and a first line says how to narrow the list.
@@ -52,14 +55,7 @@ def _warn_if_large(data_dir: Path | None) -> bool:
 @pager_option
 def timeline(
     data_dir: Path | None,
-    case: str | None,
-    party: str | None,
-    kinds: tuple[str, ...],
-    date_from: str | None,
-    date_to: str | None,
-    search: str | None,
-    facts_only: bool,
-    as_of: str | None,
+    flt: TimelineFilter,
     show_sources: bool,
     limit: int | None,
     output_format: str,
@@ -82,8 +78,9 @@ def timeline(
     from casetrack.render import records
     from casetrack.render import rows as flat
 
-    flt = build_filter(case, party, kinds, date_from, date_to, search, facts_only, as_of)
-    narrowed = limit is not None or any((case, party, kinds, date_from, date_to, search))
+    narrowed = limit is not None or any(
+        (flt.case, flt.party, flt.kinds, flt.start, flt.end, flt.search)
+    )
     warned = output_format == "table" and not narrowed and _warn_if_large(data_dir)
     dataset = load_dataset(data_dir)
     selected = select_entries(dataset, build_entries(dataset), flt)
