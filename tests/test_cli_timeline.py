@@ -303,6 +303,12 @@ def test_markdown(data: Path) -> None:
             "Error: no party matches 'Alise Archer'; did you mean 'Alice Archer' (alice)?\n",
             1,
         ),
+        (
+            ["--kind", "hearng"],
+            "Error: there is no kind 'hearng'; did you mean 'hearing'? "
+            "(see `casetrack timeline --help`)\n",
+            1,
+        ),
     ],
 )
 def test_errors_are_one_line_and_exit_1(

@@ -9,14 +9,24 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, get_args
 
 from casetrack.dates import DateSpan, PartialDate
-from casetrack.entries import Entry
+from casetrack.entries import RECORD_RANK, Entry
 from casetrack.errors import InputError, NotFoundError
 from casetrack.fuzzy import closest
 from casetrack.loader import Dataset
-from casetrack.models import Case, Claim, Party, Record, StatusChange
+from casetrack.models import (
+    Case,
+    Claim,
+    ClaimStatus,
+    EventKind,
+    FilingKind,
+    Party,
+    Record,
+    RelationKind,
+    StatusChange,
+)
 
 
 class AmbiguousError(NotFoundError):
@@ -115,6 +125,10 @@ def select_entries(dataset: Dataset, entries: Iterable[Entry], flt: TimelineFilt
     case_id = find_case(dataset, flt.case).id if flt.case else None
     party_ids = groups_of(dataset, find_party(dataset, flt.party).id) if flt.party else None
     kinds = {k.casefold() for k in flt.kinds}
+    for k in sorted(kinds - known_kinds()):
+        close = closest(k, {name: () for name in known_kinds()}, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise NotFoundError(f"there is no kind '{k}'{hint} (see `casetrack timeline --help`)")
     start = flt.start.earliest() if flt.start else None
     end = flt.end.latest() if flt.end else None
     needle = _fold(flt.search) if flt.search else None
@@ -138,6 +152,17 @@ def select_entries(dataset: Dataset, entries: Iterable[Entry], flt: TimelineFilt
             continue
         out.append(e)
     return out
+
+
+def known_kinds() -> set[str]:
+    """Every kind an entry can have, and the record types, for --kind."""
+    return {
+        *get_args(FilingKind),
+        *get_args(EventKind),
+        *get_args(RelationKind),
+        *(f"claim-{s}" for s in get_args(ClaimStatus)),
+        *RECORD_RANK,
+    }
 
 
 def entry_text(entry: Entry) -> str:
