@@ -157,20 +157,11 @@ def timeline_filter_options(f: F) -> F:
         as_of_option,
     ]
 
+    names = ("case", "party", "kinds", "date_from", "date_to", "search", "facts_only", "as_of")
+
     @functools.wraps(f)
-    def with_filter(
-        *args: Any,
-        case: str | None,
-        party: str | None,
-        kinds: tuple[str, ...],
-        date_from: str | None,
-        date_to: str | None,
-        search: str | None,
-        facts_only: bool,
-        as_of: str | None,
-        **kwargs: Any,
-    ) -> Any:
-        flt = build_filter(case, party, kinds, date_from, date_to, search, facts_only, as_of)
+    def with_filter(*args: Any, **kwargs: Any) -> Any:
+        flt = build_filter(*(kwargs.pop(name) for name in names))
         return f(*args, flt=flt, **kwargs)
 
     command: Any = with_filter
