@@ -227,3 +227,75 @@ def test_a_damaged_body_found_late_falls_back_to_the_files(
     dataset._body = b"damaged after the check"
     assert dataset.filings["f1"].title == "A letter"
     assert len(dataset) == 4
+
+
+GOOD = {
+    "main.yaml": """
+        sources:
+          - id: s1
+            kind: news-report
+            title: A report
+        parties:
+          - id: alice
+            name: Alice Example
+            kind: person
+            sources: [s1]
+        filings:
+          - id: f1
+            date: 2025-01-02
+            kind: letter
+            title: A letter
+            filed_by: [alice]
+            sources: [s1]
+    """,
+}
+
+
+def timeline_json(root: Path, *args: str) -> str:
+    from click.testing import CliRunner
+
+    from casetrack.cli import cli
+
+    result = CliRunner().invoke(
+        cli, ["timeline", "--data", str(root), "--format", "json", "--as-of", "2025-06-01", *args]
+    )
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_a_repeated_export_is_remembered_and_never_stale(
+    tmp_path: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write(tmp_path / "data", GOOD)
+    first = timeline_json(root)
+    assert '"id": "f1"' in first
+    assert len(list(cache_home.glob("*.output"))) == 1
+
+    # The same request on the same files: the remembered text, without building any entry.
+    def no_building(*args: object) -> None:
+        raise AssertionError("entries built again")
+
+    monkeypatch.setattr("casetrack.entries.build_entries", no_building)
+    assert timeline_json(root) == first
+    monkeypatch.undo()
+    monkeypatch.setenv(cache.CACHE_ENV, str(cache_home))
+
+    # Another request, or changed files, give fresh output.
+    assert timeline_json(root, "--as-of", "2024-12-31") == "[]\n"
+    (root / "main.yaml").write_text(
+        (root / "main.yaml").read_text(encoding="utf-8").replace("A letter", "A changed letter"),
+        encoding="utf-8",
+    )
+    assert '"title": "A changed letter"' in timeline_json(root)
+
+
+def test_a_damaged_remembered_output_is_ignored(tmp_path: Path, cache_home: Path) -> None:
+    root = write(tmp_path / "data", GOOD)
+    first = timeline_json(root)
+    (output,) = cache_home.glob("*.output")
+    damaged = bytearray(output.read_bytes())
+    damaged[-5] ^= 0xFF
+    output.write_bytes(bytes(damaged))
+    assert timeline_json(root) == first
+    output.write_bytes(output.read_bytes()[:40])
+    assert timeline_json(root) == first

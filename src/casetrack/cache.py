@@ -48,8 +48,9 @@ FREEZE_BYTES = 4 * 1024 * 1024  # about 10,000 records
 MAX_FILES = 20  # dataset folders remembered; the least recently loaded are forgotten
 # The Dataset fields that hold records (everything but `root` and `files`).
 RECORD_FIELDS = tuple(
-    f.name for f in dataclasses.fields(Dataset) if f.name not in ("root", "files")
+    f.name for f in dataclasses.fields(Dataset) if f.name not in ("root", "files", "store")
 )
+OUTPUT_MAGIC = b"casetrack-output 1\n"
 
 
 def cache_dir() -> Path:
@@ -127,22 +128,85 @@ class Store:
             )
             folder = self.file.parent
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            import tempfile  # only when writing: not on the quick path
-
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    f.write(MAGIC)
-                    f.write(len(header).to_bytes(8, "little"))
-                    f.write(header)
-                    f.write(body)
-                os.replace(tmp, self.file)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            _write_atomically(self.file, [MAGIC, len(header).to_bytes(8, "little"), header, body])
             _prune(folder, keep=self.file)
         except Exception:  # a cache that cannot be written is only a slower next run
             return
+
+    def output(self, request: str, produce: Callable[[], str]) -> str:
+        """A command's output for `request` on this dataset: the remembered one when the files,
+        casetrack's code and the request are all unchanged, else `produce()` (then remembered).
+
+        One output is kept per dataset folder, beside its cache file. Like the dataset cache it
+        is checked (key and content hash) before use, and ignored when anything is off.
+        """
+        file = self.file.with_suffix(".output")
+        key = hashlib.blake2b(
+            self.key + _code_stamp() + request.encode("utf-8", "surrogateescape"),
+            digest_size=_HASH_SIZE,
+        ).digest()
+        head = len(OUTPUT_MAGIC) + 2 * _HASH_SIZE
+        try:
+            with open(file, "rb") as f:
+                if _trusted(os.fstat(f.fileno())):
+                    raw = f.read()
+                    body = raw[head:]
+                    if (
+                        raw.startswith(OUTPUT_MAGIC)
+                        and raw[len(OUTPUT_MAGIC) : len(OUTPUT_MAGIC) + _HASH_SIZE] == key
+                        and raw[head - _HASH_SIZE : head]
+                        == hashlib.blake2b(body, digest_size=_HASH_SIZE).digest()
+                    ):
+                        return body.decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            pass
+        text = produce()
+        try:
+            body = text.encode("utf-8")
+            digest = hashlib.blake2b(body, digest_size=_HASH_SIZE).digest()
+            _write_atomically(file, [OUTPUT_MAGIC, key, digest, body])
+        except (OSError, UnicodeEncodeError):  # not remembered: only a slower next run
+            pass
+        return text
+
+
+def _write_atomically(file: Path, parts: list[bytes]) -> None:
+    import tempfile  # only when writing: not on the quick path
+
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=file.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            for part in parts:
+                f.write(part)
+        os.replace(tmp, file)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _code_stamp() -> bytes:
+    """Changes whenever casetrack's own code does (an edit in a development checkout, not only
+    a new version), so a remembered output is never one the current code would not write."""
+    stamp = hashlib.blake2b(digest_size=16)
+    package = Path(__file__).resolve().parent
+    for folder in (package, package / "render", package / "commands", package / "export"):
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.endswith(".py"):
+                st = entry.stat()
+                stamp.update(f"{entry.path}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    return stamp.digest()
+
+
+def remembered(dataset: Dataset, request: str, produce: Callable[[], str]) -> str:
+    """`produce()`, or the output remembered for the same request on the same files."""
+    store: Store | None = getattr(dataset, "store", None)
+    if store is None:
+        return produce()
+    return store.output(request, produce)
 
 
 def open_store(root: Path, files: list[tuple[Path, str]], max_file_bytes: int) -> Store | None:
@@ -201,6 +265,18 @@ def _prune(folder: Path, keep: Path, most: int = MAX_FILES) -> None:
             ours = f.read(len(MAGIC)) == MAGIC
         if ours:
             Path(path).unlink(missing_ok=True)
+            _remove_own(Path(path).with_suffix(".output"), OUTPUT_MAGIC)
+
+
+def _remove_own(path: Path, magic: bytes) -> None:
+    """Delete a file only if it starts as casetrack writes it."""
+    try:
+        with open(path, "rb") as f:
+            ours = f.read(len(magic)) == magic
+    except OSError:
+        return
+    if ours:
+        path.unlink(missing_ok=True)
 
 
 def _pydantic_version() -> str:
@@ -245,9 +321,10 @@ class _CachedDataset(Dataset):
     def __init__(
         self, root: Path, files: list[str], count: int, body: bytes, rebuild: Callable[[], Dataset]
     ) -> None:
-        # Only root and files are set: the record fields are found by __getattr__ below.
+        # Only root, files and store are set: the record fields are found by __getattr__ below.
         self.root = root
         self.files = files
+        self.store = None
         self._count = count
         self._body: bytes | None = body
         self._rebuild = rebuild

@@ -61,6 +61,9 @@ class Dataset:
     origins: dict[str, Origin] = field(default_factory=dict)
     # Ids of records that were written but failed validation: not "unknown" to other checks.
     invalid_ids: set[str] = field(default_factory=set)
+    # The cache entry this dataset was read from or saved to (a cache.Store), if any: commands
+    # may remember their output there, keyed on the same file contents.
+    store: Any = field(default=None, repr=False, compare=False)
 
     def section(self, name: str) -> dict[str, Any]:
         """The records of one section by id (`"parties"` -> {id: Party})."""
@@ -216,6 +219,7 @@ def load(directory: str | Path) -> tuple[Dataset, list[Problem]]:
     if store is not None:
         hit = store.read(root, lambda: _load_files(root, files)[0])
         if hit is not None:
+            hit[0].store = store
             return hit
     with _collector_paused():
         dataset, problems = _load_files(root, files)
@@ -225,6 +229,7 @@ def load(directory: str | Path) -> tuple[Dataset, list[Problem]]:
         gc.freeze()
     if store is not None and not any(p.severity == "fatal" for p in problems):
         store.write(dataset, problems)
+        dataset.store = store
     return dataset, problems
 
 

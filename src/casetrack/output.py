@@ -7,6 +7,7 @@ written with the json and csv modules straight to stdout, which is what keeps 10
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -115,15 +116,19 @@ def make_console(look: Look, stream: IO[str] | None = None) -> Console:
     )
 
 
-def write_json(data: Any, stream: IO[str] | None = None) -> None:
+def json_text(data: Any) -> str:
     """JSON with an ending newline, all ASCII: anything else is escaped (`\\u00eb`), so no control
     character ever reaches a terminal raw, and one call to the C encoder does the work (100k
     timeline entries in well under a second). A single object is indented for reading; an
     array is compact."""
     indent = None if isinstance(data, list) else 2
+    return json.dumps(data, indent=indent) + "\n"
+
+
+def write_json(data: Any, stream: IO[str] | None = None) -> None:
+    """`json_text(data)` written to the stream (stdout by default)."""
     out = stream if stream is not None else stdout()
-    out.write(json.dumps(data, indent=indent))
-    out.write("\n")
+    out.write(json_text(data))
 
 
 def write_csv(
@@ -181,6 +186,10 @@ def write_text(text: str, stream: IO[str] | None = None) -> None:
     out.write(text)
 
 
+def _produce(produce: Callable[[], str]) -> str:
+    return produce()
+
+
 def emit(
     output_format: str,
     *,
@@ -189,18 +198,27 @@ def emit(
     display: Callable[[], tuple[Sequence[str], Iterable[Sequence[str]]]],
     terminal: Callable[[Look], Iterable[Any]],
     pager: bool = False,
+    remember: Callable[[Callable[[], str]], str] = _produce,
 ) -> None:
     """Write a listing in the chosen format. Only the chosen form is built: JSON, CSV and
-    Markdown are written directly; `terminal` yields rich renderables, printed as they come."""
+    Markdown are written directly; `terminal` yields rich renderables, printed as they come.
+    `remember` may hand back a remembered JSON, CSV or Markdown text instead of producing it."""
     fmt = output_format.lower()
     if fmt == "json":
-        write_json(json_data())
+        write_text(remember(lambda: json_text(json_data())))
     elif fmt == "csv":
-        write_csv(*csv_data())
+        write_text(remember(lambda: csv_text(*csv_data())))
     elif fmt == "markdown":
-        write_text(markdown_table(*display()))
+        write_text(remember(lambda: markdown_table(*display())))
     else:
         show(terminal, pager=pager)
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """`write_csv`'s output as a string."""
+    buffer = io.StringIO()
+    write_csv(header, rows, buffer)
+    return buffer.getvalue()
 
 
 def show(terminal: Callable[[Look], Iterable[Any]], *, pager: bool = False) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,7 @@ from casetrack.options import data_option, load_dataset, timeline_filter_options
 from casetrack.output import Look, emit, format_option, pager_option
 
 if TYPE_CHECKING:
+    from casetrack.entries import Entry
     from casetrack.query import TimelineFilter
 
 # Beyond this many entries the terminal layout takes seconds: printing starts at once anyway,
@@ -73,6 +75,7 @@ def timeline(
       casetrack timeline --kind hearing --kind order --facts-only --sources
       casetrack timeline --as-of 2025-02-14 --format json
     """
+    from casetrack.cache import remembered
     from casetrack.entries import build_entries, latest_source_date
     from casetrack.query import select_entries
     from casetrack.render import records
@@ -83,13 +86,17 @@ def timeline(
     )
     warned = output_format == "table" and not narrowed and _warn_if_large(data_dir)
     dataset = load_dataset(data_dir)
-    selected = select_entries(dataset, build_entries(dataset), flt)
-    total = len(selected)
-    shown = selected[:limit] if limit is not None else selected
+
+    @functools.cache
+    def selection() -> tuple[list[Entry], int]:
+        """The entries to show, and how many the filters select (before --limit)."""
+        selected = select_entries(dataset, build_entries(dataset), flt)
+        return (selected[:limit] if limit is not None else selected), len(selected)
 
     def terminal(look: Look) -> Iterator[Any]:
         from casetrack.render import terminal as term
 
+        shown, total = selection()
         footnotes = term.Footnotes() if show_sources else None
         if not shown:
             yield term.empty("No entries match.")
@@ -106,14 +113,18 @@ def timeline(
             count = f"first {len(shown)} of {count} (--limit)"
         yield term.footer(look, flt.as_of, latest_source_date(dataset), count)
 
+    # The same request on the same files gives the same text: JSON, CSV and Markdown are
+    # remembered in the dataset's cache, so a repeated export of a large dataset is quick.
+    request = repr(("timeline", output_format.lower(), flt, limit))
     emit(
         output_format,
-        json_data=lambda: [records.entry(e) for e in shown],
+        json_data=lambda: [records.entry(e) for e in selection()[0]],
         csv_data=lambda: (
             flat.TIMELINE_CSV,
-            flat.csv_rows((records.entry(e) for e in shown), flat.TIMELINE_CSV),
+            flat.csv_rows((records.entry(e) for e in selection()[0]), flat.TIMELINE_CSV),
         ),
-        display=lambda: flat.timeline_display(dataset, shown),
+        display=lambda: flat.timeline_display(dataset, selection()[0]),
         terminal=terminal,
         pager=pager,
+        remember=lambda produce: remembered(dataset, request, produce),
     )
