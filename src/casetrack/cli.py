@@ -45,11 +45,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "upcoming": (
         "casetrack.commands.upcoming:upcoming",
-        "What is scheduled after the as-of date (default: today), and how far off it is.",
+        "What is scheduled after the as-of date, and how far off it is.",
     ),
     "sources": (
         "casetrack.commands.sources:sources",
-        "The sources facts come from; with an ID, that source and every record that...",
+        "The sources, and for one source every record that cites it.",
     ),
     "search": (
         "casetrack.commands.search:search",
@@ -61,15 +61,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "schema": (
         "casetrack.commands.schema:schema",
-        "Print the JSON Schema (draft-07) of a dataset file, for editor help and...",
+        "The JSON Schema of a dataset file, for editors.",
     ),
     "init": (
         "casetrack.commands.init:init",
-        "Create a new dataset folder with a commented example of each kind of record.",
+        "Start a new dataset: an example of each kind of record.",
     ),
     "validate": (
         "casetrack.commands.validate:validate",
-        "Check a dataset and list every problem, as file:line:column: message.",
+        "Check a dataset; list every problem as file:line:column: message.",
     ),
 }
 

@@ -20,7 +20,7 @@ TEMPLATE_FILES = (
 )
 
 
-@click.command()
+@click.command(short_help="Start a new dataset: an example of each kind of record.")
 @click.argument("directory", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
     "--force",

@@ -9,7 +9,7 @@ import click
 from casetrack.options import output_file_options
 
 
-@click.command()
+@click.command(short_help="The JSON Schema of a dataset file, for editors.")
 @output_file_options
 def schema(output: Path | None, force: bool) -> None:
     """Print the JSON Schema (draft-07) of a dataset file, for editor help and checking.

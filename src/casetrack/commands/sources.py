@@ -12,7 +12,7 @@ from casetrack.options import data_option, load_dataset
 from casetrack.output import Look, emit, format_option, pager_option
 
 
-@click.command()
+@click.command(short_help="The sources, and for one source every record that cites it.")
 @click.argument("source_id", metavar="[ID]", required=False)
 @data_option
 @format_option()

@@ -12,7 +12,7 @@ from casetrack.options import as_of_day, as_of_option, data_option, load_dataset
 from casetrack.output import Look, emit, format_option, pager_option
 
 
-@click.command()
+@click.command(short_help="What is scheduled after the as-of date, and how far off it is.")
 @data_option
 @click.option("--case", metavar="CASE", help="Only this case (id, name or docket).")
 @as_of_option

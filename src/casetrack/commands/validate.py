@@ -11,7 +11,7 @@ from casetrack.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from casetrack.options import data_option, resolve_data_dir
 
 
-@click.command()
+@click.command(short_help="Check a dataset; list every problem as file:line:column: message.")
 @data_option
 @click.option("--strict", is_flag=True, help="Treat warnings as problems (exit 1).")
 def validate(data_dir: Path | None, strict: bool) -> None:
