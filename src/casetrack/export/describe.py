@@ -148,14 +148,20 @@ def allegation_line(dataset: Dataset, entry: Entry) -> str | None:
     return text + "."
 
 
-def date_line(entry: Entry) -> str:
-    """The date as readers see it, saying when it is approximate or uncertain, and why."""
-    text = entry.date.display()
+def date_marks(entry: Entry) -> list[str]:
+    """What a reader must know about how sure the date is: approximate, uncertain, both or none."""
     marks = []
     if entry.date.approximate:
         marks.append("approximate date")
     if entry.date.uncertain:
         marks.append("uncertain date")
+    return marks
+
+
+def date_line(entry: Entry) -> str:
+    """The date as readers see it, saying when it is approximate or uncertain, and why."""
+    text = entry.date.display()
+    marks = date_marks(entry)
     if marks:
         text += f" ({', '.join(marks)})"
     if entry.date_note:

@@ -255,11 +255,7 @@ def _when_html(entry: Entry) -> str:
     if entry.date.end is not None:
         end = entry.date.end
         text += f' – <time datetime="{end.iso()}">{_e(end.display())}</time>'
-    marks = []
-    if entry.date.approximate:
-        marks.append("approximate date")
-    if entry.date.uncertain:
-        marks.append("uncertain date")
+    marks = describe.date_marks(entry)
     if marks:
         text += f' <span class="approx">{_e(", ".join(marks))}</span>'
     return text
