@@ -79,6 +79,11 @@ def _describe(exc: yaml.YAMLError, source: str) -> YamlIssue:
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     text = str(problem)
+    if "maximum nesting depth" in text:
+        # libyaml (0.2.6 and later) has a nesting limit of its own, which its scanner can reach
+        # before casetrack's lower one sees the events: either way the reader hears the same.
+        text = TOO_DEEP
+        return YamlIssue(None, None, text) if mark is None else _at(mark, text)
     if mark is not None and 0 <= mark.index < len(source) and source[mark.index] == "\t":
         text = "found character '\\t' that cannot start any token"
     for needle, friendly in _FRIENDLY:
@@ -129,6 +134,9 @@ class Parsed:
 # (20,000 levels take seconds) and PyYAML's composer recurses in C (100,000 levels crash the
 # interpreter), so reading stops here instead.
 MAX_DEPTH = 64
+TOO_DEEP = (
+    f"values are nested more than {MAX_DEPTH} levels deep; a dataset file needs only a few levels"
+)
 
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -145,8 +153,12 @@ _ALIAS_REFUSED = (
 _NO_KEY = object()
 
 
+def _at(mark: Any, message: str) -> YamlIssue:
+    return YamlIssue(mark.line + 1, mark.column + 1, message)
+
+
 def _issue(mark: Any, message: str) -> YamlReadError:
-    return YamlReadError(YamlIssue(mark.line + 1, mark.column + 1, message))
+    return YamlReadError(_at(mark, message))
 
 
 class _Frame:
@@ -229,11 +241,7 @@ def _read(loader: Any, issues: list[YamlIssue]) -> Any:
                     event.start_mark, "a mapping key must be plain text, not a list or mapping"
                 )
             if len(stack) >= MAX_DEPTH:
-                raise _issue(
-                    event.start_mark,
-                    f"values are nested more than {MAX_DEPTH} levels deep; "
-                    "a dataset file needs only a few levels",
-                )
+                raise _issue(event.start_mark, TOO_DEEP)
             stack.append(_Frame({} if kind is MappingStartEvent else [], event.start_mark))
             continue
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
