@@ -1,36 +1,83 @@
 # Two entry points, both usable on a fresh machine with only Python 3.11+ and make:
-#   make run   - create .venv, install casetrack, show the bundled timeline
+#   make run   - create .venv, install casetrack (runtime only), show the bundled timeline
 #   make test  - create .venv, install casetrack with its test tools, run every check
+# Both install the exact versions pinned in constraints.txt, so a build that passes today passes
+# next month. Meeting new releases is deliberate:
+#   make lock         - re-resolve constraints.txt from pyproject.toml's ranges (newest versions)
+#   make test-latest  - the suite against the newest releases the ranges allow (.venv-latest)
+#   make test-lowest  - the suite against the lowest versions the ranges allow (.venv-lowest)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+LOCK := constraints.txt
+# uv resolves the lock and the lowest versions; pinned like everything else.
+UV_VERSION := 0.13.9
+TOOLS := .venv-tools
+UV := $(TOOLS)/bin/uv
+INSTALL = $(1)/bin/python -m pip install --quiet --disable-pip-version-check
+# The build backend comes from the lock too: installed first, then used without build isolation
+# (which would fetch the newest release). hatchling's editable install asks for `editables`.
+BUILD_TOOLS := hatchling editables
+BUILD_REQUIRES = $(PYTHON) -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['build-system']['requires']))"; echo editables
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run test lint typecheck pytest bench lock test-latest test-lowest clean
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
 
-run: $(STAMP)
+$(VENV)/.run-installed: $(BIN)/python pyproject.toml $(LOCK)
+	$(call INSTALL,$(VENV)) --constraint $(LOCK) $(BUILD_TOOLS)
+	$(call INSTALL,$(VENV)) --constraint $(LOCK) --no-build-isolation -e .
+	touch $@
+
+$(VENV)/.test-installed: $(BIN)/python pyproject.toml $(LOCK)
+	$(call INSTALL,$(VENV)) --constraint $(LOCK) $(BUILD_TOOLS)
+	$(call INSTALL,$(VENV)) --constraint $(LOCK) --no-build-isolation -e '.[test]'
+	touch $@
+
+run: $(VENV)/.run-installed
 	$(BIN)/casetrack timeline
 
-lint: $(STAMP)
+lint: $(VENV)/.test-installed
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 
-typecheck: $(STAMP)
+typecheck: $(VENV)/.test-installed
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(VENV)/.test-installed
 	$(BIN)/pytest
 
 test: lint typecheck pytest
 
-bench: $(STAMP)
+bench: $(VENV)/.test-installed
 	$(BIN)/python benchmarks/run.py
 
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(call INSTALL,$(TOOLS)) uv==$(UV_VERSION)
+
+# Every extra and the build backend, for every Python the project supports (--universal).
+lock: $(UV)
+	($(BUILD_REQUIRES)) | $(UV) pip compile --quiet --universal --python-version 3.11 \
+		--all-extras --custom-compile-command "make lock" pyproject.toml - -o $(LOCK)
+
+test-latest:
+	rm -rf .venv-latest
+	$(PYTHON) -m venv .venv-latest
+	$(call INSTALL,.venv-latest) --upgrade -e '.[test]'
+	.venv-latest/bin/python -m pip freeze --exclude-editable
+	.venv-latest/bin/pytest
+
+test-lowest: $(UV)
+	rm -rf .venv-lowest
+	$(PYTHON) -m venv .venv-lowest
+	($(BUILD_REQUIRES)) | $(UV) pip compile --quiet --resolution lowest-direct --all-extras \
+		--python .venv-lowest/bin/python pyproject.toml - -o .venv-lowest/requirements.txt
+	$(call INSTALL,.venv-lowest) -r .venv-lowest/requirements.txt
+	$(call INSTALL,.venv-lowest) --no-deps --no-build-isolation -e .
+	.venv-lowest/bin/python -m pip freeze --exclude-editable
+	.venv-lowest/bin/pytest
+
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-latest .venv-lowest $(TOOLS) build dist .pytest_cache .mypy_cache .ruff_cache
