@@ -1,7 +1,12 @@
-"""Running casetrack's commands in tests, rendered plain at a fixed width."""
+"""Running casetrack's commands in tests: in-process at a fixed width, or as a real process."""
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from click.testing import CliRunner, Result
@@ -18,3 +23,45 @@ def run(*args: str | Path, width: int = WIDTH, env: dict[str, str] | None = None
     environ = {"COLUMNS": str(width), "NO_COLOR": "", "CASETRACK_DATA": ""}
     environ.update(env or {})
     return runner.invoke(cli, [str(a) for a in args], env=environ, catch_exceptions=False)
+
+
+_IMPORT = re.compile(r"^import time:.*\|\s+(\S+)$")
+
+
+@dataclass
+class Process:
+    """A finished `python -X importtime -m casetrack ...`: its output, and what it imported."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    modules: set[str]
+
+    @property
+    def parsed_yaml(self) -> bool:
+        """Whether the process read any YAML: a dataset served from the cache reads none."""
+        return "casetrack.yamlsafe" in self.modules or "yaml" in self.modules
+
+
+def run_process(*args: str | Path, cache: Path, cwd: Path | None = None) -> Process:
+    """Run the real command in a fresh interpreter, as a user would, noting its imports."""
+    env = {k: v for k, v in os.environ.items() if k not in ("CASETRACK_DATA", "NO_COLOR")}
+    env.update({"CASETRACK_CACHE_DIR": str(cache), "COLUMNS": "80"})
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "casetrack", *map(str, args)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    modules: set[str] = set()
+    stderr = []
+    for line in done.stderr.splitlines(keepends=True):
+        found = _IMPORT.match(line.rstrip("\n"))
+        if found:
+            modules.add(found.group(1))
+        elif not line.startswith("import time:"):
+            stderr.append(line)
+    return Process(done.returncode, done.stdout, "".join(stderr), modules)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from casetrack.characters import clean
 from casetrack.output import (
     Look,
-    clean,
     look_for,
     make_console,
     markdown_table,

@@ -14,9 +14,9 @@ import icalendar
 import pytest
 from click.testing import CliRunner, Result
 
+from casetrack import atomic
+from casetrack.atomic import OutputExistsError, write_atomic
 from casetrack.cli import cli
-from casetrack.export import atomic
-from casetrack.export.atomic import OutputExistsError, write_atomic
 from export_dataset import AS_OF, write_dataset
 
 

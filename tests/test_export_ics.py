@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from casetrack.characters import clean
 from casetrack.dates import DateSpan
 from casetrack.entries import Entry, build_entries
 from casetrack.export import describe
@@ -208,9 +209,9 @@ def test_any_text_round_trips(title: str, summary: str) -> None:
     for line in lines:
         line.decode("utf-8")
     (event,) = icalendar.Calendar.from_ical(text).walk("VEVENT")
-    assert str(event["SUMMARY"]) == " ".join(describe.clean(title).split())
+    assert str(event["SUMMARY"]) == " ".join(clean(title).split())
     description = str(event["DESCRIPTION"])
-    expected = describe.clean(summary.strip()).replace("\t", " ")
+    expected = clean(summary.strip()).replace("\t", " ")
     assert description.startswith(expected + "\n\n")
 
 

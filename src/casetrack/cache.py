@@ -4,10 +4,14 @@ Reading YAML is by far the slowest part of a command on a large dataset (about 1
 records); the loaded dataset comes back from the cache in a fraction of that. The cache is never
 trusted over the files:
 
-- The key covers every file's path, size, modification time and a hash of its bytes, plus the
-  casetrack, pydantic and Python versions and the per-file size limit. Any change means a rebuild.
-- A cache file that is unreadable, truncated, corrupt, from another version or not owned by the
-  user is ignored and rebuilt. Failing to write one is not an error.
+- The key covers every file's name and a hash of its bytes, plus the casetrack, pydantic and
+  Python versions. The bytes hashed are the very bytes the loader parses (each file is read once),
+  so a key can never stand for a result read from other contents. Any change means a rebuild.
+- Nothing is saved from a load during which a file changed (written, replaced, even restored with
+  `cp -p`): its result might not be what the files now say.
+- A cache file that is unreadable, truncated, corrupt, from another version, not owned by the
+  user or not a regular file (a named pipe put in its place) is ignored and rebuilt. Failing to
+  write one is not an error.
 - Cache files live in the user's cache directory ($CASETRACK_CACHE_DIR, else
   $XDG_CACHE_HOME/casetrack, else ~/.cache/casetrack), never beside the data, one per dataset
   folder, replaced atomically. CASETRACK_NO_CACHE=1 turns the cache off.
@@ -36,7 +40,7 @@ from typing import Any
 
 from casetrack import __version__
 from casetrack.dates import DateSpan, PartialDate
-from casetrack.loader import Dataset, Origin
+from casetrack.loader import Dataset, FileRead, Origin, unchanged
 from casetrack.models import Model
 from casetrack.problems import Problem
 
@@ -48,9 +52,12 @@ FREEZE_BYTES = 4 * 1024 * 1024  # about 10,000 records
 MAX_FILES = 20  # dataset folders remembered; the least recently loaded are forgotten
 # The Dataset fields that hold records (everything but `root` and `files`).
 RECORD_FIELDS = tuple(
-    f.name for f in dataclasses.fields(Dataset) if f.name not in ("root", "files", "store")
+    f.name for f in dataclasses.fields(Dataset) if f.name not in ("root", "files")
 )
-OUTPUT_MAGIC = b"casetrack-output 1\n"
+# What older versions kept beside a cache file (the last output of a command): removed on sight.
+_OLD_OUTPUT = (".output", b"casetrack-output 1\n")
+# A cache file is opened without following a link and without waiting on a named pipe.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
 
 
 def cache_dir() -> Path:
@@ -70,13 +77,13 @@ def enabled() -> bool:
 
 
 class Store:
-    """The cache file of one dataset folder, and the key its contents must match."""
+    """The cache file of one dataset folder, the key its contents must match, and the files whose
+    state must not change before a result is saved."""
 
-    def __init__(self, file: Path, key: bytes, stats: list[tuple[int, int]], paths: list[Path]):
+    def __init__(self, file: Path, key: bytes, reads: list[FileRead]):
         self.file = file
         self.key = key
-        self._stats = stats
-        self._paths = paths
+        self._reads = reads
 
     def read(
         self, root: Path, rebuild: Callable[[], Dataset]
@@ -86,13 +93,8 @@ class Store:
         `rebuild` loads the dataset from the files; it is called only if the records, unpacked
         later, turn out to be unusable after all.
         """
-        try:
-            with open(self.file, "rb") as f:
-                st = os.fstat(f.fileno())
-                if not _trusted(st):
-                    return None
-                raw = f.read()
-        except OSError:
+        raw = _read_own(self.file)
+        if raw is None:
             return None
         try:
             header, body = _split(raw)
@@ -111,9 +113,11 @@ class Store:
 
     def write(self, dataset: Dataset, problems: list[Problem]) -> None:
         """Save a freshly loaded dataset; quietly does nothing when that is not possible, or when a
-        file changed while it was being read (the result might mix old and new)."""
-        if _stats(self._paths) != self._stats:
+        file changed while it was being loaded (the result might mix old and new)."""
+        if not all(unchanged(read) for read in self._reads):
             return
+        from casetrack.atomic import write_atomic  # only when writing: not on the quick path
+
         try:
             body = _dump({name: dataset.section(name) for name in RECORD_FIELDS})
             header = pickle.dumps(
@@ -128,92 +132,35 @@ class Store:
             )
             folder = self.file.parent
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            _write_atomically(self.file, [MAGIC, len(header).to_bytes(8, "little"), header, body])
+            parts = [MAGIC, len(header).to_bytes(8, "little"), header, body]
+            write_atomic(self.file, parts, force=True, durable=False, mode=0o600)
+            _remove_own(self.file.with_suffix(_OLD_OUTPUT[0]), _OLD_OUTPUT[1])
             _prune(folder, keep=self.file)
         except Exception:  # a cache that cannot be written is only a slower next run
             return
 
-    def output(self, request: str, produce: Callable[[], str]) -> str:
-        """A command's output for `request` on this dataset: the remembered one when the files,
-        casetrack's code and the request are all unchanged, else `produce()` (then remembered).
 
-        One output is kept per dataset folder, beside its cache file. Like the dataset cache it
-        is checked (key and content hash) before use, and ignored when anything is off.
-        """
-        file = self.file.with_suffix(".output")
-        key = hashlib.blake2b(
-            self.key + _code_stamp() + request.encode("utf-8", "surrogateescape"),
-            digest_size=_HASH_SIZE,
-        ).digest()
-        head = len(OUTPUT_MAGIC) + 2 * _HASH_SIZE
-        try:
-            with open(file, "rb") as f:
-                if _trusted(os.fstat(f.fileno())):
-                    raw = f.read()
-                    body = raw[head:]
-                    if (
-                        raw.startswith(OUTPUT_MAGIC)
-                        and raw[len(OUTPUT_MAGIC) : len(OUTPUT_MAGIC) + _HASH_SIZE] == key
-                        and raw[head - _HASH_SIZE : head]
-                        == hashlib.blake2b(body, digest_size=_HASH_SIZE).digest()
-                    ):
-                        return body.decode("utf-8")
-        except (OSError, UnicodeDecodeError):
-            pass
-        text = produce()
-        try:
-            body = text.encode("utf-8")
-            digest = hashlib.blake2b(body, digest_size=_HASH_SIZE).digest()
-            _write_atomically(file, [OUTPUT_MAGIC, key, digest, body])
-        except (OSError, UnicodeEncodeError):  # not remembered: only a slower next run
-            pass
-        return text
-
-
-def _write_atomically(file: Path, parts: list[bytes]) -> None:
-    import tempfile  # only when writing: not on the quick path
-
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=file.parent)
+def _read_own(file: Path) -> bytes | None:
+    """A cache file's bytes, when it is a regular file of this user's that no one else can write;
+    else None. Never waits: a named pipe in its place is opened without blocking and refused."""
     try:
-        with os.fdopen(fd, "wb") as f:
-            for part in parts:
-                f.write(part)
-        os.replace(tmp, file)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _code_stamp() -> bytes:
-    """Changes whenever casetrack's own code does (an edit in a development checkout, not only
-    a new version), so a remembered output is never one the current code would not write."""
-    stamp = hashlib.blake2b(digest_size=16)
-    package = Path(__file__).resolve().parent
-    for folder in (package, package / "render", package / "commands", package / "export"):
+        fd = os.open(file, _OPEN_FLAGS)
+    except OSError:
+        return None
+    with open(fd, "rb") as f:
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            if not _trusted(os.fstat(fd)):
+                return None
+            return f.read()
         except OSError:
-            continue
-        for entry in entries:
-            if entry.name.endswith(".py"):
-                st = entry.stat()
-                stamp.update(f"{entry.path}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
-    return stamp.digest()
+            return None
 
 
-def remembered(dataset: Dataset, request: str, produce: Callable[[], str]) -> str:
-    """`produce()`, or the output remembered for the same request on the same files."""
-    store: Store | None = getattr(dataset, "store", None)
-    if store is None:
-        return produce()
-    return store.output(request, produce)
-
-
-def open_store(root: Path, files: list[tuple[Path, str]], max_file_bytes: int) -> Store | None:
-    """The cache Store for a dataset folder and its files (path, shown name), or None when the
-    cache is off or cannot be used for this folder (a file too large or unreadable, or the cache
-    directory inside the data)."""
-    if not enabled():
+def open_store(root: Path, reads: list[FileRead]) -> Store | None:
+    """The cache Store for a dataset folder and its files as read, or None when the cache is off
+    or cannot be used for this folder (a file that could not be read, or the cache directory
+    inside the data)."""
+    if not enabled() or any(read.raw is None for read in reads):
         return None
     try:
         folder = cache_dir().resolve()
@@ -222,29 +169,16 @@ def open_store(root: Path, files: list[tuple[Path, str]], max_file_bytes: int) -
             return None  # never write beside the data
         if folder.exists() and not _trusted(folder.stat(), stat.S_ISDIR):
             return None  # a folder others can write to: its files could be anyone's
-        where = hashlib.blake2b(digest_size=16)
-        where.update(f"{resolved}\0{Path.cwd()}".encode("utf-8", "surrogateescape"))
-        key = hashlib.blake2b(digest_size=_HASH_SIZE)
-        key.update(
-            f"{__version__}\0{_pydantic_version()}\0{sys.version}\0{max_file_bytes}\0".encode()
-        )
-        stats = []
-        for path, shown in files:
-            if not stat.S_ISREG(os.stat(path).st_mode):
-                return None  # a pipe or device: opening it could wait for ever
-            with open(path, "rb") as f:
-                st = os.fstat(f.fileno())
-                if st.st_size > max_file_bytes:
-                    return None
-                content = f.read()
-            stats.append((st.st_size, st.st_mtime_ns))
-            key.update(shown.encode("utf-8", "surrogateescape") + b"\0")
-            key.update(f"{st.st_size}\0{st.st_mtime_ns}\0".encode())
-            key.update(hashlib.blake2b(content, digest_size=_HASH_SIZE).digest())
     except (OSError, RuntimeError, ValueError):
         return None
-    paths = [path for path, _ in files]
-    return Store(folder / f"{where.hexdigest()}.pickle", key.digest(), stats, paths)
+    where = hashlib.blake2b(digest_size=16)
+    where.update(f"{resolved}\0{Path.cwd()}".encode("utf-8", "surrogateescape"))
+    key = hashlib.blake2b(digest_size=_HASH_SIZE)
+    key.update(f"{__version__}\0{_pydantic_version()}\0{sys.version}\0".encode())
+    for read in reads:
+        key.update(read.shown.encode("utf-8", "surrogateescape") + b"\0")
+        key.update(hashlib.blake2b(read.raw or b"", digest_size=_HASH_SIZE).digest())
+    return Store(folder / f"{where.hexdigest()}.pickle", key.digest(), reads)
 
 
 _NAME = re.compile(r"[0-9a-f]{32}\.pickle")
@@ -261,35 +195,30 @@ def _prune(folder: Path, keep: Path, most: int = MAX_FILES) -> None:
         if _NAME.fullmatch(entry.name) and entry.path != str(keep) and entry.is_file():
             found.append((entry.stat().st_mtime_ns, entry.path))
     for _, path in sorted(found, reverse=True)[most - 1 :]:
-        with open(path, "rb") as f:
-            ours = f.read(len(MAGIC)) == MAGIC
-        if ours:
-            Path(path).unlink(missing_ok=True)
-            _remove_own(Path(path).with_suffix(".output"), OUTPUT_MAGIC)
+        if _remove_own(Path(path), MAGIC):
+            _remove_own(Path(path).with_suffix(_OLD_OUTPUT[0]), _OLD_OUTPUT[1])
 
 
-def _remove_own(path: Path, magic: bytes) -> None:
-    """Delete a file only if it starts as casetrack writes it."""
+def _remove_own(path: Path, magic: bytes) -> bool:
+    """Delete a file only if it starts as casetrack writes it; whether it did."""
     try:
-        with open(path, "rb") as f:
-            ours = f.read(len(magic)) == magic
+        fd = os.open(path, _OPEN_FLAGS)
     except OSError:
-        return
+        return False
+    with open(fd, "rb") as f:
+        try:
+            ours = stat.S_ISREG(os.fstat(fd).st_mode) and f.read(len(magic)) == magic
+        except OSError:
+            return False
     if ours:
         path.unlink(missing_ok=True)
+    return ours
 
 
 def _pydantic_version() -> str:
     import pydantic
 
     return str(pydantic.VERSION)
-
-
-def _stats(paths: list[Path]) -> list[tuple[int, int]] | None:
-    try:
-        return [(st.st_size, st.st_mtime_ns) for st in (p.stat() for p in paths)]
-    except OSError:
-        return None
 
 
 def _trusted(st: os.stat_result, kind: Callable[[int], bool] = stat.S_ISREG) -> bool:
@@ -321,10 +250,9 @@ class _CachedDataset(Dataset):
     def __init__(
         self, root: Path, files: list[str], count: int, body: bytes, rebuild: Callable[[], Dataset]
     ) -> None:
-        # Only root, files and store are set: the record fields are found by __getattr__ below.
+        # Only root and files are set: the record fields are found by __getattr__ below.
         self.root = root
         self.files = files
-        self.store = None
         self._count = count
         self._body: bytes | None = body
         self._rebuild = rebuild

@@ -61,9 +61,6 @@ class Dataset:
     origins: dict[str, Origin] = field(default_factory=dict)
     # Ids of records that were written but failed validation: not "unknown" to other checks.
     invalid_ids: set[str] = field(default_factory=set)
-    # The cache entry this dataset was read from or saved to (a cache.Store), if any: commands
-    # may remember their output there, keyed on the same file contents.
-    store: Any = field(default=None, repr=False, compare=False)
 
     def section(self, name: str) -> dict[str, Any]:
         """The records of one section by id (`"parties"` -> {id: Party})."""
@@ -120,39 +117,87 @@ def _raise(exc: OSError) -> None:
     raise exc
 
 
-def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
-    """A file's text, or the problems that keep it from being read."""
+# Opening a named pipe for reading waits for a writer; without blocking it opens at once, and
+# fstat then says what it is. (No effect on a regular file.)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+@dataclass(slots=True)
+class FileRead:
+    """One data file, read once: its bytes, which both the cache key and the parse use, and its
+    state when read; or the problems that kept it from being read (then `raw` is None)."""
+
+    path: Path
+    shown: str
+    raw: bytes | None
+    stat: os.stat_result | None  # None when the file changed while it was being read
+    problems: list[Problem]
+
+
+def read_file(path: Path, shown: str) -> FileRead:
+    """Read a data file's bytes, once, from one open: a pipe or device is never read, a file over
+    MAX_FILE_BYTES is not read at all, and one that grows past it while read is refused too."""
+
+    def cannot(reason: str) -> FileRead:
+        return FileRead(
+            path, shown, None, None, [_fatal(shown, f"cannot read this file: {reason}")]
+        )
+
     try:
-        st = path.stat()
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK)
     except OSError as exc:
-        return None, [Problem(shown, None, None, f"cannot read this file: {exc.strerror}", "fatal")]
-    if not stat.S_ISREG(st.st_mode):
-        # Reading a named pipe or a device would wait for ever, or never end.
-        return None, [
-            Problem(
-                shown,
-                None,
-                None,
-                "cannot read this file: not a regular file (a pipe, socket or device)",
-                "fatal",
-            )
-        ]
-    size = st.st_size
-    if size > MAX_FILE_BYTES:
-        limit = MAX_FILE_BYTES // (1024 * 1024)
-        return None, [
-            Problem(
-                shown,
-                None,
-                None,
-                f"file is {size / 1024 / 1024:.0f} MB, over the {limit} MB limit for one file; "
-                "split it into several files",
-            )
-        ]
+        return cannot(exc.strerror or str(exc))
+    with open(fd, "rb") as f:
+        try:
+            before = os.fstat(fd)
+            if not stat.S_ISREG(before.st_mode):
+                # Reading a named pipe or a device would wait for ever, or never end.
+                return cannot("not a regular file (a pipe, socket or device)")
+            if before.st_size > MAX_FILE_BYTES:
+                return FileRead(path, shown, None, None, [_too_large(shown, before.st_size)])
+            raw = f.read(MAX_FILE_BYTES + 1)
+            after = os.fstat(fd)
+        except OSError as exc:
+            return cannot(exc.strerror or str(exc))
+    if len(raw) > MAX_FILE_BYTES:
+        return FileRead(path, shown, None, None, [_too_large(shown, len(raw))])
+    steady = _state(before) == _state(after) and len(raw) == after.st_size
+    return FileRead(path, shown, raw, before if steady else None, [])
+
+
+def _state(st: os.stat_result) -> tuple[int, ...]:
+    """What changes when a file is written, moved or replaced: `cp -p` keeps the modification
+    time, but not the change time."""
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def unchanged(read: FileRead) -> bool:
+    """Whether a file is still as it was read: same file, size and times, and steady while read."""
+    if read.stat is None:
+        return False
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(shown, None, None, f"cannot read this file: {exc.strerror}", "fatal")]
+        return _state(os.stat(read.path)) == _state(read.stat)
+    except OSError:
+        return False
+
+
+def _fatal(shown: str, message: str) -> Problem:
+    return Problem(shown, None, None, message, "fatal")
+
+
+def _too_large(shown: str, size: int) -> Problem:
+    limit = MAX_FILE_BYTES // (1024 * 1024)
+    return Problem(
+        shown,
+        None,
+        None,
+        f"file is {size / 1024 / 1024:.0f} MB, over the {limit} MB limit for one file; "
+        "split it into several files",
+    )
+
+
+def decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
+    """A file's bytes as text, or the problems that keep them from being text."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [Problem(shown, 1, 1, "file is UTF-16; save it as UTF-8")]
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -172,11 +217,8 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
         ]
 
 
-def parse_file(path: Path, shown: str) -> tuple[Any, list[Problem]]:
-    """Read and parse one file. Returns (data or None, problems)."""
-    text, problems = read_text(path, shown)
-    if text is None:
-        return None, problems
+def parse_text(text: str, shown: str) -> tuple[Any, list[Problem]]:
+    """Parse one file's text. Returns (data or None, problems)."""
     from casetrack import yamlsafe  # here: a dataset read from the cache needs no YAML at all
 
     parsed = yamlsafe.parse(text)
@@ -214,22 +256,23 @@ def load(directory: str | Path) -> tuple[Dataset, list[Problem]]:
         ]
     from casetrack import cache
 
-    files = [(path, display_path(path)) for path in paths]
-    store = cache.open_store(root, files, MAX_FILE_BYTES)
+    # Each file is read once: the cache key is made from the very bytes that are parsed.
+    reads = [read_file(path, display_path(path)) for path in paths]
+    store = cache.open_store(root, reads)
     if store is not None:
-        hit = store.read(root, lambda: _load_files(root, files)[0])
+        hit = store.read(
+            root, lambda: _load_files(root, [read_file(r.path, r.shown) for r in reads])[0]
+        )
         if hit is not None:
-            hit[0].store = store
             return hit
     with _collector_paused():
-        dataset, problems = _load_files(root, files)
+        dataset, problems = _load_files(root, reads)
     if len(dataset) >= FREEZE_RECORDS:
         # A large dataset lives as long as the process: set it aside from collection, so that the
         # collections made while a command works do not walk it again and again.
         gc.freeze()
     if store is not None and not any(p.severity == "fatal" for p in problems):
         store.write(dataset, problems)
-        dataset.store = store
     return dataset, problems
 
 
@@ -247,18 +290,26 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load_files(root: Path, files: list[tuple[Path, str]]) -> tuple[Dataset, list[Problem]]:
-    """Parse, validate and check every file (path, shown name): the work the cache saves."""
+def _load_files(root: Path, reads: list[FileRead]) -> tuple[Dataset, list[Problem]]:
+    """Decode, parse, validate and check every file read: the work the cache saves."""
     dataset = Dataset(root=root)
     problems: list[Problem | _Pending] = []
-    texts: dict[str, Path] = {}
-    for path, shown in files:
-        texts[shown] = path
-        dataset.files.append(shown)
-        data, file_problems = parse_file(path, shown)
+    texts: dict[str, str] = {}  # kept for the locator: problems are placed without reading again
+    for read in reads:
+        dataset.files.append(read.shown)
+        if read.raw is None:
+            problems.extend(read.problems)
+            continue
+        text, file_problems = decode(read.raw, read.shown)
+        read.raw = None  # let the bytes go: a large dataset is not held twice
+        if text is None:
+            problems.extend(file_problems)
+            continue
+        texts[read.shown] = text
+        data, file_problems = parse_text(text, read.shown)
         problems.extend(file_problems)
         if data is not None or not file_problems:
-            problems.extend(_add_file(dataset, data, shown))
+            problems.extend(_add_file(dataset, data, read.shown))
 
     from casetrack.checks import run_checks
 
@@ -475,8 +526,8 @@ class _Pending:
 class _Locator:
     """Finds line and column for problems, in one pass over the events of each file that has any."""
 
-    def __init__(self, texts: dict[str, Path]) -> None:
-        self._paths = texts
+    def __init__(self, texts: dict[str, str]) -> None:
+        self._texts = texts
 
     def problem(self, dataset: Dataset, finding: Finding) -> Problem | _Pending:
         origin = dataset.origins.get(finding.record_id)
@@ -495,7 +546,7 @@ class _Locator:
         from casetrack import yamlsafe
 
         for shown, paths in wanted.items():
-            text, _ = read_text(self._paths[shown], shown)
+            text = self._texts.get(shown)
             found[shown] = yamlsafe.positions(text, paths) if text is not None else {}
         out: list[Problem] = []
         for p in problems:

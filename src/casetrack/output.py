@@ -10,13 +10,14 @@ from __future__ import annotations
 import io
 import json
 import os
-import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
+
+from casetrack.characters import clean
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -25,15 +26,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 FORMATS = ("table", "json", "csv", "markdown")
 DEFAULT_WIDTH = 80
-
-# C0 and C1 control characters other than tab and newline: escape sequences in data must not
-# reach a terminal (rich passes them through untouched).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def clean(text: str) -> str:
-    """`text` without control characters (newlines and tabs kept), safe to show in a terminal."""
-    return _CONTROL.sub("", text)
 
 
 def format_option(formats: Sequence[str] = FORMATS) -> Callable[[F], F]:
@@ -186,10 +178,6 @@ def write_text(text: str, stream: IO[str] | None = None) -> None:
     out.write(text)
 
 
-def _produce(produce: Callable[[], str]) -> str:
-    return produce()
-
-
 def emit(
     output_format: str,
     *,
@@ -198,18 +186,16 @@ def emit(
     display: Callable[[], tuple[Sequence[str], Iterable[Sequence[str]]]],
     terminal: Callable[[Look], Iterable[Any]],
     pager: bool = False,
-    remember: Callable[[Callable[[], str]], str] = _produce,
 ) -> None:
     """Write a listing in the chosen format. Only the chosen form is built: JSON, CSV and
-    Markdown are written directly; `terminal` yields rich renderables, printed as they come.
-    `remember` may hand back a remembered JSON, CSV or Markdown text instead of producing it."""
+    Markdown are written directly; `terminal` yields rich renderables, printed as they come."""
     fmt = output_format.lower()
     if fmt == "json":
-        write_text(remember(lambda: json_text(json_data())))
+        write_text(json_text(json_data()))
     elif fmt == "csv":
-        write_text(remember(lambda: csv_text(*csv_data())))
+        write_text(csv_text(*csv_data()))
     elif fmt == "markdown":
-        write_text(remember(lambda: markdown_table(*display())))
+        write_text(markdown_table(*display()))
     else:
         show(terminal, pager=pager)
 

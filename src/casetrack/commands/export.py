@@ -67,8 +67,8 @@ def export(
     """
     import os
 
+    from casetrack.atomic import write_output
     from casetrack.entries import build_entries
-    from casetrack.export.atomic import write_output
     from casetrack.query import select_entries
 
     dataset = load_dataset(data_dir)

@@ -43,8 +43,8 @@ def init(directory: Path, force: bool) -> None:
       casetrack validate --data my-case
       casetrack timeline --data my-case
     """
+    from casetrack.atomic import OutputExistsError, write_atomic
     from casetrack.errors import CasetrackError, UsageError
-    from casetrack.export.atomic import OutputExistsError, write_atomic
 
     if directory.exists() and not directory.is_dir():
         raise UsageError(f"{directory} is a file; give a folder to create")

@@ -25,7 +25,7 @@ def schema(output: Path | None, force: bool) -> None:
       casetrack schema -o my-case/casetrack.schema.json
       casetrack schema --output my-case/casetrack.schema.json --force   # refresh after upgrading
     """
-    from casetrack.export.atomic import write_output
+    from casetrack.atomic import write_output
     from casetrack.export.schema import render_schema
 
     write_output(render_schema(), output, force=force)

@@ -75,7 +75,6 @@ def timeline(
       casetrack timeline --kind hearing --kind order --facts-only --sources
       casetrack timeline --as-of 2025-02-14 --format json
     """
-    from casetrack.cache import remembered
     from casetrack.entries import build_entries, latest_source_date
     from casetrack.query import select_entries
     from casetrack.render import records
@@ -113,9 +112,6 @@ def timeline(
             count = f"first {len(shown)} of {count} (--limit)"
         yield term.footer(look, flt.as_of, latest_source_date(dataset), count)
 
-    # The same request on the same files gives the same text: JSON, CSV and Markdown are
-    # remembered in the dataset's cache, so a repeated export of a large dataset is quick.
-    request = repr(("timeline", output_format.lower(), flt, limit))
     emit(
         output_format,
         json_data=lambda: [records.entry(e) for e in selection()[0]],
@@ -126,5 +122,4 @@ def timeline(
         display=lambda: flat.timeline_display(dataset, selection()[0]),
         terminal=terminal,
         pager=pager,
-        remember=lambda produce: remembered(dataset, request, produce),
     )

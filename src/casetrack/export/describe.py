@@ -16,13 +16,6 @@ from casetrack.loader import Dataset
 GroupBy = Literal["case", "kind"]
 NO_CASE = "No case"
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def clean(text: str) -> str:
-    """Text without control characters (newlines and tabs kept), line ends as \\n."""
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-
 
 def safe_url(url: str | None) -> str | None:
     """The URL when it is an http(s) address without spaces or control characters, else None."""

@@ -15,6 +15,7 @@ import html
 from collections.abc import Iterable
 from itertools import groupby
 
+from casetrack.characters import clean
 from casetrack.entries import Entry
 from casetrack.export import describe
 from casetrack.export.describe import GroupBy
@@ -266,4 +267,4 @@ def _anchor(entry_id: str) -> str:
 
 
 def _e(text: str) -> str:
-    return html.escape(describe.clean(text), quote=True)
+    return html.escape(clean(text), quote=True)

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from urllib.parse import quote
 
 from casetrack import __version__
+from casetrack.characters import clean
 from casetrack.entries import Entry, latest_source_date
 from casetrack.export import describe
 from casetrack.loader import Dataset
@@ -122,7 +123,7 @@ def _event(dataset: Dataset, entry: Entry, stamp: str) -> list[str]:
 
 def summary(dataset: Dataset, entry: Entry) -> str:
     """'Alleged: <title> — <case> (approx. date)': what a calendar shows in its grid."""
-    text = ("Alleged: " if entry.alleged_by else "") + describe.clean(entry.title)
+    text = ("Alleged: " if entry.alleged_by else "") + clean(entry.title)
     case = describe.case_name(dataset, entry.case)
     if case:
         text += f" — {case}"
@@ -162,12 +163,12 @@ def description(dataset: Dataset, entry: Entry) -> str:
         parts.append("Sources:")
         for s in sources:
             parts.append(f"- {s.citation()}" + (f" <{s.url}>" if s.url else ""))
-    return describe.clean("\n".join(parts))
+    return clean("\n".join(parts))
 
 
 def escape_text(text: str) -> str:
     """An RFC 5545 TEXT value: backslash, semicolon and comma escaped, newlines as \\n."""
-    text = describe.clean(text).replace("\t", " ")
+    text = clean(text).replace("\t", " ")
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 

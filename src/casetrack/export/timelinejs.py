@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from casetrack.characters import clean
 from casetrack.dates import PartialDate
 from casetrack.entries import Entry
 from casetrack.export import describe
@@ -101,7 +102,7 @@ def unique_id(entry_id: str, used: set[str]) -> str:
 
 
 def headline(entry: Entry) -> str:
-    return ("Alleged: " if entry.alleged_by else "") + describe.clean(entry.title)
+    return ("Alleged: " if entry.alleged_by else "") + clean(entry.title)
 
 
 def title_html(dataset: Dataset, entries: list[Entry]) -> str:
@@ -163,4 +164,4 @@ def _source_html(source: describe.SourceRef) -> str:
 
 
 def _e(text: str) -> str:
-    return html.escape(describe.clean(text), quote=True)
+    return html.escape(clean(text), quote=True)

@@ -17,11 +17,12 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from casetrack.characters import clean
 from casetrack.dates import DateSpan
 from casetrack.entries import Entry
 from casetrack.loader import Dataset
 from casetrack.models import Case, Party, Source
-from casetrack.output import Look, clean
+from casetrack.output import Look
 from casetrack.query import (
     Citation,
     ClaimView,
