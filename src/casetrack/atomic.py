@@ -113,7 +113,7 @@ def _check_target(path: Path, force: bool) -> None:
         raise OutputError(f"{path} is a folder; give a file name")
     if not (stat.S_ISREG(target.st_mode) or stat.S_ISLNK(target.st_mode)):
         raise OutputError(
-            f"{path} is not a regular file (a pipe, device or socket); casetrack replaces only "
+            f"{path} is not a regular file (a pipe, device or socket); casetrack writes only "
             "regular files (-o - writes to stdout)"
         )
     if not force:

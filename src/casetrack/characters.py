@@ -60,6 +60,24 @@ def fold(text: str) -> str:
     return " ".join(folded.split())
 
 
+def find_folded(text: str, needle: str) -> tuple[int, int] | None:
+    """Where a folded `needle` occurs in `text` (white space already single spaces), as the
+    (start, end) of the characters of `text` it was folded from; None when it does not occur."""
+    if text.isascii():
+        at = text.casefold().find(needle)
+        return (at, at + len(needle)) if at >= 0 else None
+    pieces: list[str] = []
+    origin: list[int] = []
+    for i, char in enumerate(text):
+        piece = fold(char) if not char.isspace() else " "
+        pieces.append(piece)
+        origin.extend([i] * len(piece))
+    at = "".join(pieces).find(needle)
+    if at < 0 or not needle:
+        return None
+    return origin[at], origin[at + len(needle) - 1] + 1
+
+
 def describe(char: str) -> str:
     """'U+202E (RIGHT-TO-LEFT OVERRIDE)': a character named for a message."""
     name = unicodedata.name(char, "")

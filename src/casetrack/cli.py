@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from casetrack import __version__
+from casetrack.characters import clean
 from casetrack.errors import CasetrackError
 
 # name -> ("module:attribute", short help). Each module imports only click at its top. The short
@@ -96,11 +97,13 @@ class LazyGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         # The one place casetrack's own errors become a message and an exit status, so they read
-        # the same from `main` (the installed command) and from click's test runner.
+        # the same from `main` (the installed command) and from click's test runner. A message
+        # may hold names and file names from the data: cleaned like every output, so no escape
+        # sequence in them reaches the terminal.
         try:
             return super().invoke(ctx)
         except CasetrackError as exc:
-            raise ReportedError(str(exc), exc.exit_code) from None
+            raise ReportedError(clean(str(exc)), exc.exit_code) from None
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # The command list from the registry: no command module is imported for --help.
@@ -151,11 +154,7 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except CasetrackError as exc:
-        click.echo(f"Error: {exc}", err=True)
+        click.echo(f"Error: {clean(str(exc))}", err=True)
         sys.exit(exc.exit_code)
-    except BrokenPipeError:
-        # Output piped into `head` and closed early: not an error worth a traceback.
-        sys.stderr.close()
-        sys.exit(0)
     except KeyboardInterrupt:
         sys.exit(130)

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 __all__ = ["DateError", "DateSpan", "PartialDate"]
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%])?$")
+# ASCII digits only: `\d` would take "２０２５" (full-width digits) for a year.
+_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([~?%])?")
 _PRECISIONS = ("year", "month", "day")
 
 
@@ -47,7 +48,7 @@ class PartialDate:
     def parse(cls, text: str) -> PartialDate:
         """Parse one EDTF-style date (`2024`, `2024-12`, `2024-12-20`, with `~`, `?` or `%`)."""
         s = text.strip()
-        m = _DATE_RE.match(s)
+        m = _DATE_RE.fullmatch(s)
         if not m:
             raise DateError(
                 f"{text!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, "
@@ -159,6 +160,12 @@ class DateSpan:
             raise DateError(f"{text!r} is not a date string")
         if "/" in text:
             left, _, right = text.partition("/")
+            if not left.strip() or not right.strip():
+                missing = "an end" if left.strip() else "a start"
+                raise DateError(
+                    f"{text!r} is an interval without {missing}; give both ends "
+                    "(2023-05/2024-01), or write a single date"
+                )
             start = PartialDate.parse(left)
             end = PartialDate.parse(right)
             if end.latest() < start.earliest():
@@ -214,6 +221,8 @@ def parse_user_date(text: str) -> PartialDate:
     Raises DateError with a readable message.
     """
     s = text.strip()
+    if any(c.isdigit() and not c.isascii() for c in s):
+        raise DateError(f"{text!r}: write dates with the digits 0-9")
     try:
         return PartialDate.parse(s)
     except DateError:
@@ -236,8 +245,13 @@ def parse_user_date(text: str) -> PartialDate:
     has_year = a.year == b.year
     has_month = a.month == b.month
     has_day = a.day == b.day
-    if not has_year:
+    if not has_year and has_month:
         raise DateError(f"{text!r} has no year; say which year, e.g. '{s} 2025'")
+    if not has_year:
+        raise DateError(
+            f"cannot read {text!r} as a date; try 2025-01-15, 2025-01, 'Jan 2025' or "
+            "'March 9, 2026'"
+        )
     if has_day and not has_month:
         raise DateError(f"cannot read {text!r} as a date")
     if has_day:

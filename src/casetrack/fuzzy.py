@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 
+from casetrack.characters import fold
+
 
 def closest(
     wanted: str, keys: Mapping[str, Iterable[str]], n: int = 3, cutoff: float = 0.6
@@ -13,10 +15,10 @@ def closest(
 
     `keys` maps each id to the extra strings it may be known by.
     """
-    target = wanted.casefold()
+    target = fold(wanted)
     scored: list[tuple[float, str]] = []
     for rid, extra in keys.items():
-        words = {rid.casefold(), *(k.casefold() for k in extra)}
+        words = {fold(rid), *(fold(k) for k in extra)}
         words |= {
             part for w in list(words) for part in w.replace("-", " ").split() if len(part) > 2
         }

@@ -44,7 +44,7 @@ def _parse_when(value: Any) -> DateSpan:
 
 
 # One EDTF date for the editor schema: months 01-12 and days 01-31 (the loader checks the calendar).
-_EDTF_ONE = r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?[~?%]?"
+_EDTF_ONE = r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?[~?%]?"
 
 When = Annotated[
     DateSpan,

@@ -37,16 +37,29 @@ def bundled_data_dir() -> Path:
 
 def output_file_options(f: F) -> F:
     """-o/--output FILE (written atomically) and --force (overwrite an existing FILE)."""
-    f = click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")(f)
+    f = click.option(
+        "--force",
+        is_flag=True,
+        help="Overwrite FILE if it is a regular file. A symbolic link is replaced by the new "
+        "file; its target is left as it is.",
+    )(f)
     return click.option(
         "-o",
         "--output",
         "output",
         metavar="FILE",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=click.Path(dir_okay=False),
         default=None,
-        help="Write to FILE (atomically) instead of stdout.",
+        callback=_output_path,
+        help="Write to FILE (atomically) instead of stdout; - is stdout.",
     )(f)
+
+
+def _output_path(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
+    # An empty -o (an unset shell variable, say) would otherwise mean the working directory.
+    if value is not None and not value.strip():
+        raise click.BadParameter("is empty; give a file name, or - for stdout", param_hint="-o")
+    return Path(value) if value is not None else None
 
 
 def data_option(f: F) -> F:

@@ -7,10 +7,13 @@ candidates); the command line turns them into one line on stderr and exit 1.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, get_args
 
+from casetrack.characters import find_folded
+from casetrack.characters import fold as _fold
 from casetrack.dates import DateSpan, PartialDate
 from casetrack.entries import RECORD_RANK, Entry
 from casetrack.errors import InputError, NotFoundError
@@ -25,6 +28,7 @@ from casetrack.models import (
     Party,
     Record,
     RelationKind,
+    Source,
     StatusChange,
 )
 
@@ -33,13 +37,10 @@ class AmbiguousError(NotFoundError):
     """A name that matches several records."""
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
 def find_party(dataset: Dataset, name: str) -> Party:
-    """The party whose id, name or alias is `name` (case-insensitive); else the only one whose
-    name or alias contains it. Raises NotFoundError / AmbiguousError."""
+    """The party whose id, name or alias is `name` (compared folded: any case, any Unicode form,
+    invisible characters ignored); else the only one whose name or alias contains it. Raises
+    NotFoundError / AmbiguousError."""
     wanted = _fold(name)
     if not wanted:
         raise NotFoundError("give a party's name, alias or id")
@@ -66,7 +67,8 @@ def find_party(dataset: Dataset, name: str) -> Party:
 
 
 def find_case(dataset: Dataset, name: str) -> Case:
-    """The case whose id, short name, caption or docket number is (or contains) `name`."""
+    """The case whose id, short name, caption or docket number is (or contains) `name`, compared
+    folded."""
     wanted = _fold(name)
     keys = {
         cid: [c.id, c.caption, *(x for x in (c.short_name, c.docket) if x)]
@@ -84,6 +86,22 @@ def find_case(dataset: Dataset, name: str) -> Case:
     suggestions = closest(name, keys)
     hint = f"; did you mean '{suggestions[0]}'?" if suggestions else ""
     raise NotFoundError(f"no case matches '{name}'{hint}")
+
+
+def find_source(dataset: Dataset, source_id: str) -> Source:
+    """The source with this id (compared folded when no id is exactly it). Raises NotFoundError,
+    with the closest ids suggested."""
+    found = dataset.sources.get(source_id)
+    if found is not None:
+        return found
+    wanted = _fold(source_id)
+    matches = [s for sid, s in dataset.sources.items() if _fold(sid) == wanted]
+    if len(matches) == 1:
+        return matches[0]
+    keys = {s.id: [s.title, *([s.outlet] if s.outlet else [])] for s in dataset.sources.values()}
+    near = closest(source_id, keys)
+    hint = f"; did you mean {' or '.join(near)}?" if near else ""
+    raise NotFoundError(f"no source with id '{source_id}'{hint}")
 
 
 def groups_of(dataset: Dataset, party_id: str) -> set[str]:
@@ -124,7 +142,7 @@ def select_entries(dataset: Dataset, entries: Iterable[Entry], flt: TimelineFilt
     """
     case_id = find_case(dataset, flt.case).id if flt.case else None
     party_ids = groups_of(dataset, find_party(dataset, flt.party).id) if flt.party else None
-    kinds = {k.casefold() for k in flt.kinds}
+    kinds = {_fold(k) for k in flt.kinds}
     for k in sorted(kinds - known_kinds()):
         close = closest(k, {name: () for name in known_kinds()}, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
@@ -480,10 +498,11 @@ def _texts(data: Any, key: str = "") -> Iterable[tuple[str, str]]:
 
 
 def _excerpt(text: str, needle: str, around: int = 50) -> str:
-    flat = " ".join(text.split())
-    at = flat.casefold().find(needle)
-    if at < 0:
+    # Composed (NFC): looks the same, and lets a composed needle be found in decomposed text.
+    flat = unicodedata.normalize("NFC", " ".join(text.split()))
+    found = find_folded(flat, needle)
+    if found is None:
         return flat[: 2 * around]
-    start = max(0, at - around)
-    end = min(len(flat), at + len(needle) + around)
+    start = max(0, found[0] - around)
+    end = min(len(flat), found[1] + around)
     return ("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else "")

@@ -26,9 +26,7 @@ def sources(source_id: str | None, data_dir: Path | None, output_format: str, pa
       casetrack sources src-page-six-2025-02
       casetrack sources --format csv
     """
-    from casetrack.errors import NotFoundError
-    from casetrack.fuzzy import closest
-    from casetrack.query import citations
+    from casetrack.query import citations, find_source
     from casetrack.render import records
     from casetrack.render import rows as flat
     from casetrack.render import terminal as term
@@ -54,14 +52,7 @@ def sources(source_id: str | None, data_dir: Path | None, output_format: str, pa
         )
         return
 
-    found = dataset.sources.get(source_id)
-    if found is None:
-        keys = {
-            s.id: [s.title, *([s.outlet] if s.outlet else [])] for s in dataset.sources.values()
-        }
-        near = closest(source_id, keys)
-        hint = f"; did you mean {' or '.join(near)}?" if near else ""
-        raise NotFoundError(f"no source with id '{source_id}'{hint}")
+    found = find_source(dataset, source_id)
     cited = citations(dataset, found.id)
 
     def detail(look: Look) -> Iterator[Any]:

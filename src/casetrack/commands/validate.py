@@ -24,17 +24,20 @@ def validate(data_dir: Path | None, strict: bool) -> None:
       casetrack validate
       casetrack validate --data ./my-case
     """
+    from casetrack.characters import clean
     from casetrack.loader import load
 
     directory = resolve_data_dir(data_dir)
     dataset, problems = load(directory)
+    # Problems name files and quote the data: cleaned like every output, so that no escape
+    # sequence in a file name or a value reaches the terminal.
     fatal = [p for p in problems if p.severity == "fatal"]
     if fatal:
         for problem in fatal:
-            click.echo(f"Error: {problem}", err=True)
+            click.echo(f"Error: {clean(str(problem))}", err=True)
         sys.exit(EXIT_USAGE)
     for problem in problems:
-        click.echo(str(problem))
+        click.echo(clean(str(problem)))
     errors = sum(p.severity == "error" for p in problems)
     warnings = sum(p.severity == "warning" for p in problems)
     summary = (

@@ -24,6 +24,7 @@ from urllib.parse import quote
 from casetrack import __version__
 from casetrack.characters import clean
 from casetrack.entries import Entry, latest_source_date
+from casetrack.errors import InputError
 from casetrack.export import describe
 from casetrack.loader import Dataset
 
@@ -48,15 +49,26 @@ def split_by_precision(entries: Iterable[Entry]) -> tuple[list[Entry], list[Entr
     return days, vague
 
 
+# The last moment an iCalendar date-time can write (its years have four digits).
+LAST_STAMP = dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=dt.UTC)
+
+
 def stamp_for(dataset: Dataset, environ: Mapping[str, str]) -> dt.datetime:
     """The DTSTAMP of every event: $SOURCE_DATE_EPOCH when set, else midnight UTC after the newest
     source's date (the data cannot be newer than that), else a fixed date."""
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
+    if epoch.isascii() and epoch.isdigit():
+        if int(epoch) > LAST_STAMP.timestamp():
+            raise InputError(
+                f"SOURCE_DATE_EPOCH={epoch} is after the year 9999, which a calendar cannot write"
+            )
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
     newest = latest_source_date(dataset)
     if newest is not None:
-        day = newest.latest() + dt.timedelta(days=1)
+        last = newest.latest()
+        if last == dt.date.max:
+            return LAST_STAMP
+        day = last + dt.timedelta(days=1)
         return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
     return FALLBACK_STAMP
 
@@ -85,7 +97,8 @@ def render_ics(
             f"left out: {ids}"
         )
         lines.append(f"X-CASETRACK-OMITTED;VALUE=TEXT:{escape_text(note)}")
-    stamp_text = stamp.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    utc = stamp.astimezone(dt.UTC)
+    stamp_text = f"{_date(utc.date())}T{utc:%H%M%S}Z"
     for entry in days:
         lines.extend(_event(dataset, entry, stamp_text))
     lines.append("END:VCALENDAR")
@@ -99,15 +112,26 @@ def calendar_name(dataset: Dataset, entries: list[Entry]) -> str:
     return f"casetrack: {describe.title_for(dataset, entries)}"
 
 
+def _date(day: dt.date) -> str:
+    """An iCalendar DATE: four digits of year even before the year 1000 (strftime gives fewer)."""
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
 def _event(dataset: Dataset, entry: Entry, stamp: str) -> list[str]:
     start = entry.date.start.earliest()
-    end = (entry.date.end or entry.date.start).latest() + dt.timedelta(days=1)
+    last = (entry.date.end or entry.date.start).latest()
+    if last < dt.date.max:
+        end = f"DTEND;VALUE=DATE:{_date(last + dt.timedelta(days=1))}"
+    else:
+        # DTEND is the day after the last, which 31 Dec 9999 does not have: the length says the
+        # same (RFC 5545 3.6.1).
+        end = f"DURATION:P{(last - start).days + 1}D"
     lines = [
         "BEGIN:VEVENT",
         f"UID:{escape_text(entry.id)}@{UID_DOMAIN}",
         f"DTSTAMP:{stamp}",
-        f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{end:%Y%m%d}",
+        f"DTSTART;VALUE=DATE:{_date(start)}",
+        end,
         f"SUMMARY:{escape_text(summary(dataset, entry))}",
         f"DESCRIPTION:{escape_text(description(dataset, entry))}",
         f"CATEGORIES:{escape_text(entry.record)},{escape_text(entry.kind)}",

@@ -60,9 +60,53 @@ MONTHS = (
 )
 
 
+class Lines(Text):
+    """A rich Text that renders line by line.
+
+    rich renders a Text as one segment holding all its lines, then cuts that segment at each
+    newline by copying what is left: time that grows with the square of the number of lines (a
+    5 MB note took 7 s to show, 60 MB more than 400 s). Rendered as a segment or two per line,
+    any text takes time in proportion to its length. The output is the same.
+    """
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        tab_size = console.tab_size if self.tab_size is None else self.tab_size
+        lines = self.wrap(
+            console,
+            options.max_width,
+            justify=self.justify or options.justify or "default",
+            overflow=self.overflow or options.overflow or "fold",
+            tab_size=tab_size or 8,
+            no_wrap=bool(self.no_wrap if self.no_wrap is not None else options.no_wrap),
+        )
+        for i, line in enumerate(lines):
+            if i:
+                yield Segment.line()
+            yield from line.render(console)
+        if self.end:
+            yield Segment(self.end)
+
+    def blank_copy(self, plain: str = "") -> Text:
+        # So that `text("\n").join(...)` renders line by line too.
+        copied = Lines(plain, style=self.style, justify=self.justify, overflow=self.overflow)
+        copied.no_wrap, copied.end, copied.tab_size = self.no_wrap, self.end, self.tab_size
+        return copied
+
+
+# The most of one piece of text a terminal shows: some 1,200 lines at 80 columns. Laying out
+# text costs rich about a second per 2 MB, and nobody reads megabytes in a terminal.
+SHOWN = 100_000
+
+
 def text(value: str | None, style: str = "") -> Text:
-    """Data as text: never markup, never control sequences."""
-    return Text(clean(value or ""), style=style)
+    """Data as text: never markup, never control or invisible characters; laid out in time
+    proportional to its length, and at most SHOWN characters of it (JSON, CSV and Markdown carry
+    it all)."""
+    shown = clean(value or "")
+    if len(shown) > SHOWN:
+        more = len(shown) - SHOWN
+        shown = f"{shown[:SHOWN]}… ({more:,} more characters: --format json shows them all)"
+    return Lines(shown, style=style)
 
 
 def heading(title: str, look: Look) -> Text:
@@ -232,7 +276,7 @@ def entry_body(
 ) -> Text:
     """Title, then who and what kind, then the marks a reader must not miss: allegation,
     schedule (as it stood on `as_of`), a single outlet's report, sources that differ."""
-    body = Text()
+    body = text("")
     if e.scheduled is not None:
         body.append_text(text("scheduled: ", "green"))
     body.append_text(text(e.title, "bold"))
@@ -542,7 +586,7 @@ def case_cards(
             lines.append(f"next: {following.date.display()}, {following.title}")
         for r in c.relations:
             lines.append(f"{r.kind.replace('-', ' ')} {case_name(dataset, r.case)}")
-        body = Text("\n").join(text(line) for line in lines)
+        body = text("\n").join(text(line) for line in lines)
         if c.unconfirmed:
             body.append_text(
                 text(f"\nreported by {flat.outlets(dataset, c.sources)}, not confirmed", "magenta")
