@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,3 +66,48 @@ def run_process(*args: str | Path, cache: Path, cwd: Path | None = None) -> Proc
         elif not line.startswith("import time:"):
             stderr.append(line)
     return Process(done.returncode, done.stdout, "".join(stderr), modules)
+
+
+TIME_LIMIT = 20.0  # seconds: a hostile input must not hang a command; every case takes far less
+
+
+class Run:
+    """A finished `python -m casetrack ...`, as `casetrack()` ran it."""
+
+    def __init__(self, returncode: int, stdout: bytes, stderr: bytes, seconds: float) -> None:
+        self.returncode = returncode
+        self.stdout_bytes = stdout
+        self.stdout = stdout.decode("utf-8", "replace")
+        self.stderr = stderr.decode("utf-8", "replace")
+        self.seconds = seconds
+
+    @property
+    def lines(self) -> list[str]:
+        return self.stdout.splitlines()
+
+
+def casetrack(
+    *args: str | Path,
+    cwd: Path,
+    cache: Path,
+    env: dict[str, str] | None = None,
+    stdout: int | None = subprocess.PIPE,
+) -> Run:
+    """Run the real command in a fresh interpreter, as a user would: no traceback, and done
+    within TIME_LIMIT."""
+    environ = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    environ.update({"CASETRACK_CACHE_DIR": str(cache), "COLUMNS": "200", **(env or {})})
+    start = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "casetrack", *map(str, args)],
+        cwd=cwd,
+        env=environ,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        timeout=TIME_LIMIT * 3,
+        check=False,
+    )
+    result = Run(done.returncode, done.stdout or b"", done.stderr, time.monotonic() - start)
+    assert "Traceback" not in result.stdout + result.stderr, result.stderr
+    assert result.seconds < TIME_LIMIT
+    return result

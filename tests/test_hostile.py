@@ -12,18 +12,14 @@ import hashlib
 import json
 import os
 import re
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from casetrack import loader
-from cli_helpers import run_process
+from cli_helpers import Run, casetrack, run_process
 
 BAD = Path(__file__).parent / "bad"
-TIME_LIMIT = 20.0  # seconds; every case takes well under one
 
 # case -> (exit status, validate's whole output, with paths relative to tests/bad)
 EXPECTED: dict[str, tuple[int, list[str]]] = {
@@ -199,38 +195,6 @@ EXPECTED: dict[str, tuple[int, list[str]]] = {
     "markup": (0, ["1 file, 3 records: 0 errors, 0 warnings"]),
     "html": (0, ["1 file, 3 records: 0 errors, 0 warnings"]),
 }
-
-
-class Run:
-    def __init__(self, returncode: int, stdout: bytes, stderr: bytes, seconds: float) -> None:
-        self.returncode = returncode
-        self.stdout_bytes = stdout
-        self.stdout = stdout.decode("utf-8", "replace")
-        self.stderr = stderr.decode("utf-8", "replace")
-        self.seconds = seconds
-
-    @property
-    def lines(self) -> list[str]:
-        return self.stdout.splitlines()
-
-
-def casetrack(*args: str | Path, cwd: Path, cache: Path, env: dict[str, str] | None = None) -> Run:
-    """Run the real command in a fresh interpreter, as a user would."""
-    environ = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    environ.update({"CASETRACK_CACHE_DIR": str(cache), "COLUMNS": "200", **(env or {})})
-    start = time.monotonic()
-    done = subprocess.run(
-        [sys.executable, "-m", "casetrack", *map(str, args)],
-        cwd=cwd,
-        env=environ,
-        capture_output=True,
-        timeout=TIME_LIMIT * 3,
-        check=False,
-    )
-    result = Run(done.returncode, done.stdout, done.stderr, time.monotonic() - start)
-    assert "Traceback" not in result.stdout + result.stderr, result.stderr
-    assert result.seconds < TIME_LIMIT
-    return result
 
 
 def fingerprint(root: Path) -> dict[str, tuple[int, str]]:

@@ -6,7 +6,9 @@ Standard library only: the command line, the YAML reader and every renderer impo
 - Control characters (C0 other than tab, newline and carriage return; DEL; C1; and the Unicode
   line and paragraph separators U+2028 and U+2029) can make a terminal act: change its title,
   write the clipboard, clear the screen. Written in a file they are refused; written as escapes in
-  double quotes they load with a warning; no output but JSON (which escapes them) carries them.
+  double quotes they load with a warning; no output but JSON (which escapes them) carries them:
+  every line break (CR, CRLF, NEL, U+2028, U+2029) becomes a plain newline, which each output
+  writes its own way, and every other control character is left out.
 - Invisible characters (the bidirectional embeddings, overrides and isolates, and zero-width
   spaces) change how text displays without showing themselves: "Ali" + U+202E + "cod.exe" reads
   as "Aliexe.doc". `validate` warns about them and no output but JSON carries them. The zero-width
@@ -29,9 +31,10 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 # no width that hide inside words.
 INVISIBLE = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\ufeff\u180e]")
 
-# What `clean` leaves out: both of the above.
-_LEFT_OUT = re.compile(CONTROL.pattern[:-1] + INVISIBLE.pattern[1:])
-_LINE_END = re.compile(r"\r\n?")
+# What `clean` turns into a newline, and what it leaves out: every other control character, and
+# the invisible ones.
+_LINE_BREAK = re.compile(r"\r\n?|[\x85\u2028\u2029]")
+_LEFT_OUT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f" + INVISIBLE.pattern[1:])
 
 # Every format character a name may hide (soft hyphen, joiners, direction marks, ...): none of
 # them changes which name it is.
@@ -41,11 +44,9 @@ _FORMAT = re.compile(
 
 
 def clean(text: str) -> str:
-    """Text as every output but JSON gets it: line ends as \\n, and no control or invisible
-    character (tabs and newlines kept; each output decides what to do with those)."""
-    if "\r" in text:
-        text = _LINE_END.sub("\n", text)
-    return _LEFT_OUT.sub("", text)
+    """Text as every output but JSON gets it: each line break a newline, and no other control or
+    invisible character (tabs and newlines kept: each output writes those its own way)."""
+    return _LEFT_OUT.sub("", _LINE_BREAK.sub("\n", text))
 
 
 def fold(text: str) -> str:
