@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -36,8 +37,13 @@ def test_timeline_runs_from_any_directory(tmp_path: Path) -> None:
 
 
 def test_timeline_today_says_how_old_the_data_is() -> None:
-    out = run("timeline").stdout
-    assert "latest source: " in out.splitlines()[-1] or "latest source: " in out[-200:]
+    today = dt.date.today()
+    count = len(json.loads(run("timeline", "--format", "json").stdout))
+    out = run("timeline", width=200).stdout  # wide enough for the footer to be one line
+    assert out.splitlines()[-1] == (
+        f"{count} entries · as of {today.day} {today:%b %Y} · latest source: 9 Dec 2025; later "
+        "developments are not in the data"
+    )
     assert "18 May 2026" in out
 
 
