@@ -46,6 +46,8 @@ _FORMAT = re.compile(
 def clean(text: str) -> str:
     """Text as every output but JSON gets it: each line break a newline, and no other control or
     invisible character (tabs and newlines kept: each output writes those its own way)."""
+    if text.isprintable():  # the usual case, and quick: every character changed here is not
+        return text
     return _LEFT_OUT.sub("", _LINE_BREAK.sub("\n", text))
 
 

@@ -543,11 +543,11 @@ class _Locator:
             if isinstance(p, _Pending):
                 wanted.setdefault(p.path, []).append((p.steps, p.at_key))
         found: dict[str, dict[tuple[tuple[str | int, ...], bool], tuple[int, int]]] = {}
-        from casetrack import yamlsafe
+        from casetrack.positions import positions
 
         for shown, paths in wanted.items():
             text = self._texts.get(shown)
-            found[shown] = yamlsafe.positions(text, paths) if text is not None else {}
+            found[shown] = positions(text, paths) if text is not None else {}
         out: list[Problem] = []
         for p in problems:
             if isinstance(p, _Pending):
