@@ -1,8 +1,8 @@
 """YAML files -> (Dataset, problems). Knows file:line:column; never prints, never exits.
 
 A dataset is a directory of YAML files (searched recursively, hidden folders skipped). Each file
-holds lists under the top-level keys `sources`, `parties`, `cases`, `filings`, `claims` and
-`events`, so a dataset may be split into files however its author likes. Ids are unique across the
+holds lists under the top-level keys `sources`, `parties`, `cases`, `filings`, `claims`,
+`events` and `deadlines`, so a dataset may be split into files however its author likes. Ids are unique across the
 whole dataset.
 """
 
@@ -24,6 +24,7 @@ from casetrack.models import (
     SECTIONS,
     Case,
     Claim,
+    Deadline,
     Event,
     Filing,
     Model,
@@ -58,6 +59,7 @@ class Dataset:
     filings: dict[str, Filing] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
+    deadlines: dict[str, Deadline] = field(default_factory=dict)
     origins: dict[str, Origin] = field(default_factory=dict)
     # Ids of records that were written but failed validation: not "unknown" to other checks.
     invalid_ids: set[str] = field(default_factory=set)
@@ -443,11 +445,13 @@ def _fields_at(model: type[Model], loc: tuple[Any, ...]) -> list[str]:
     for step in loc:
         if isinstance(step, int) or current is None:
             continue
-        info = getattr(current, "model_fields", {}).get(step)
+        fields = getattr(current, "model_fields", {})
+        info = next((i for n, i in fields.items() if (i.alias or n) == step), None)
         if info is None:
             return []
         current = _inner_model(info.annotation)
-    return list(getattr(current, "model_fields", {}))
+    # A field is written under its alias where it has one (a deadline's `from`).
+    return [info.alias or name for name, info in getattr(current, "model_fields", {}).items()]
 
 
 def _inner_model(annotation: Any) -> Any:

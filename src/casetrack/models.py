@@ -1,4 +1,5 @@
-"""The vocabulary of a case file: sources, parties, cases, filings, claims, events and their dates.
+"""The vocabulary of a case file: sources, parties, cases, filings, claims, events, deadlines and
+their dates.
 
 Every model is immutable and rejects unknown fields, so a misspelt key in a YAML file is reported
 instead of ignored. The field descriptions double as the help an editor shows while typing (they
@@ -18,6 +19,8 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from casetrack.counting import Period, PeriodError
+from casetrack.courts import STATES
 from casetrack.dates import DateError, DateSpan
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
@@ -59,6 +62,52 @@ When = Annotated[
                 "? for uncertain; an interval is 2023-05/2024-01."
             ),
             "examples": ["2024-12-20", "2025-01", "2025-02-13~", "2023-05/2024-01"],
+        }
+    ),
+]
+
+
+def _parse_period(value: Any) -> Period:
+    if isinstance(value, Period):
+        return value
+    try:
+        return Period.parse(value)
+    except PeriodError as exc:
+        raise ValueError(str(exc)) from None
+
+
+PeriodText = Annotated[
+    Period,
+    PlainValidator(_parse_period),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\s*[0-9]+\s+([Cc]alendar\s+)?([Dd]ays?|[Ww]eeks?|[Mm]onths?|[Yy]ears?)\s*$",
+            "description": "A period: a number and a unit: days, weeks, months or years.",
+            "examples": ["14 days", "21 days", "2 weeks", "1 month", "1 year"],
+        }
+    ),
+]
+
+
+def _parse_state(value: Any) -> str:
+    if isinstance(value, str) and value.strip().upper() in STATES:
+        return value.strip().upper()
+    raise ValueError(
+        f"{value!r} is not a US state or territory with a federal court; write its two-letter "
+        "postal code, e.g. NY, CA, DC"
+    )
+
+
+State = Annotated[
+    str,
+    PlainValidator(_parse_state),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": sorted(STATES),
+            "description": "A two-letter postal code: NY, CA, DC, PR, ...",
         }
     ),
 ]
@@ -327,6 +376,14 @@ class Case(Record):
     parties: list[CaseParty] = Field(default_factory=list, description="Parties and their roles.")
     relations: list[Relation] = Field(default_factory=list, description="Links to other cases.")
     summary: str | None = Field(None, description="What the case is about, in a few lines.")
+    state: State | None = Field(
+        None,
+        description=(
+            "The state where the court sits, as a postal code (NY): its holidays count when "
+            "deadlines are counted (FRCP 6(a)(6)(C)). Leave out for a federal district court "
+            "whose name says it (Southern District of New York, S.D.N.Y.)."
+        ),
+    )
 
 
 class Filing(Record):
@@ -395,6 +452,38 @@ class Event(Record):
     )
 
 
+ServiceMethod = Literal["electronic", "hand", "mail", "clerk", "consented"]
+
+
+class Deadline(Record):
+    """A deadline you state: a period counted from a filing or event, under a rule you name.
+
+    casetrack holds no rule book: it counts the period as FRCP 6(a) counts, and shows its work.
+    """
+
+    case: Id | None = Field(None, description="Id of the case; defaults to the trigger's case.")
+    title: Text = Field(description="What is due: 'Opposition to the motion to dismiss'.")
+    trigger: Id = Field(
+        alias="from",
+        description=(
+            "Id of the filing or event the period runs from. It must be dated to the day: a "
+            "period cannot be counted from 'Nov 2025'."
+        ),
+    )
+    period: PeriodText = Field(description="How long: '14 days', '2 weeks', '1 month', '1 year'.")
+    rule: Text = Field(
+        description="The rule or order that sets the period: 'S.D.N.Y. Local Civil Rule 6.1(b)'."
+    )
+    service: ServiceMethod = Field(
+        "electronic",
+        description=(
+            "How the trigger was served: electronic or hand (no days added), or mail, clerk "
+            "(left with the clerk) or consented (other means consented to), which add 3 days "
+            "under FRCP 6(d)."
+        ),
+    )
+
+
 # The YAML top-level keys, the model each holds and the word used in messages.
 SECTIONS: dict[str, tuple[type[Model], str]] = {
     "sources": (Source, "source"),
@@ -403,6 +492,7 @@ SECTIONS: dict[str, tuple[type[Model], str]] = {
     "filings": (Filing, "filing"),
     "claims": (Claim, "claim"),
     "events": (Event, "event"),
+    "deadlines": (Deadline, "deadline"),
 }
 
 
@@ -415,3 +505,6 @@ class DatasetFile(Model):
     filings: list[Filing] = Field(default_factory=list, description="Documents filed or issued.")
     claims: list[Claim] = Field(default_factory=list, description="Causes of action.")
     events: list[Event] = Field(default_factory=list, description="Other dated events.")
+    deadlines: list[Deadline] = Field(
+        default_factory=list, description="Deadlines counted from a filing or event."
+    )

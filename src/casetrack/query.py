@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, get_args
 
 from casetrack.dates import DateSpan, PartialDate
-from casetrack.entries import RECORD_RANK, Entry
+from casetrack.entries import COMPUTED_DEADLINE, RECORD_RANK, Entry
 from casetrack.errors import InputError, NotFoundError
 from casetrack.fuzzy import closest
 from casetrack.loader import Dataset
@@ -161,6 +161,7 @@ def known_kinds() -> set[str]:
         *get_args(EventKind),
         *get_args(RelationKind),
         *(f"claim-{s}" for s in get_args(ClaimStatus)),
+        COMPUTED_DEADLINE,
         *RECORD_RANK,
     }
 
@@ -376,7 +377,8 @@ def last_and_next(
         if not e.known_on(day):
             continue
         if e.date.earliest() <= day and e.scheduled is None:
-            last = e
+            if e.record != "deadline":  # a deadline that has passed is not something that happened
+                last = e
         elif e.date.latest() > day and following is None:
             following = e
     return last, following
@@ -408,7 +410,7 @@ class Citation:
 def citations(dataset: Dataset, source_id: str) -> list[Citation]:
     """Every record that cites a source, anywhere in it, in dataset order."""
     out: list[Citation] = []
-    for name in ("parties", "cases", "filings", "claims", "events"):
+    for name in ("parties", "cases", "filings", "claims", "events", "deadlines"):
         for record in dataset.section(name).values():
             for via in _citing_places(record, source_id):
                 out.append(Citation(name, record.id, via))
@@ -442,7 +444,7 @@ class SearchHit:
     excerpt: str
 
 
-SEARCH_SECTIONS = ("parties", "cases", "filings", "claims", "events", "sources")
+SEARCH_SECTIONS = ("parties", "cases", "filings", "claims", "events", "deadlines", "sources")
 _NAME_FIELDS = frozenset({"id", "name", "aliases", "title", "caption", "short_name"})
 
 

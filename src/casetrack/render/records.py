@@ -218,6 +218,7 @@ SECTION_TYPES = {
     "filings": "filing",
     "claims": "claim",
     "events": "event",
+    "deadlines": "deadline",
     "sources": "source",
 }
 
