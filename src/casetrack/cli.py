@@ -47,6 +47,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "casetrack.commands.upcoming:upcoming",
         "What is scheduled after the as-of date, and how far off it is.",
     ),
+    "deadlines": (
+        "casetrack.commands.deadlines:deadlines",
+        "Deadlines counted as FRCP 6(a) counts, with the arithmetic shown.",
+    ),
     "sources": (
         "casetrack.commands.sources:sources",
         "The sources, and for one source every record that cites it.",

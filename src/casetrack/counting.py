@@ -105,10 +105,9 @@ class Holiday:
     state: str | None = None  # for a state holiday: its postal code
 
     @property
-    def rule(self) -> str:
-        return {"federal": "FRCP 6(a)(6)(A)", "presidential": "FRCP 6(a)(6)(B)"}.get(
-            self.kind, "FRCP 6(a)(6)(C)"
-        )
+    def paragraph(self) -> str:
+        """The paragraph of FRCP 6 that makes it a legal holiday: '6(a)(6)(A)'."""
+        return {"federal": "6(a)(6)(A)", "presidential": "6(a)(6)(B)"}.get(self.kind, "6(a)(6)(C)")
 
 
 class Holidays(Protocol):
@@ -265,7 +264,9 @@ def count(
         added = f"{MAIL_DAYS} days, {how} (FRCP 6(d))"
         legs.append(_run_on(first.end, added, raw, holidays, state, steps))
     else:
-        steps.append(Step(None, f"The paper was {how} ({served_rule}): no days are added.", "FRCP 6(d)"))
+        steps.append(
+            Step(None, f"The paper was {how} ({served_rule}): no days are added.", "FRCP 6(d)")
+        )
     questions = []
     if state is None:
         for leg in legs:
@@ -320,7 +321,9 @@ def _run_on(
         if why is None:
             break
         steps.append(
-            Step(day, f"{weekday(day)} is {why}: the period runs on to the next day.", _rule(holiday))
+            Step(
+                day, f"{weekday(day)} is {why}: the period runs on to the next day.", _rule(holiday)
+            )
         )
         day = _after(day, 1)
         days.append(day)
@@ -345,12 +348,11 @@ def _closed(day: dt.date, holiday: Holiday | None) -> str | None:
 
 
 def _rule(holiday: Holiday | None) -> str:
-    return "FRCP 6(a)(1)(C)" + (f", {holiday.rule}" if holiday is not None else "")
+    return "FRCP 6(a)(1)(C)" + (f", {holiday.paragraph}" if holiday is not None else "")
 
 
 def _open(day: dt.date, state: str | None) -> str:
     where = f"in {state_name(state)}" if state else "federally (the court's state is not known)"
     return (
-        f"{weekday(day)} is not a Saturday, Sunday or legal holiday {where}: the period ends "
-        "on it."
+        f"{weekday(day)} is not a Saturday, Sunday or legal holiday {where}: the period ends on it."
     )

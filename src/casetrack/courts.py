@@ -86,9 +86,7 @@ _BY_CITE = {cite.replace(" ", ""): code for code, (_, cite) in STATES.items()}
 _NAMES = "|".join(re.escape(name) for name in sorted(_BY_NAME, key=len, reverse=True))
 # "... District of New York", "District Court of Guam", "District Court for the Northern Mariana
 # Islands", "... District of Columbia"; a longer name is tried first (West Virginia, not Virginia).
-_NAMED = re.compile(
-    rf"\bdistricts? (?:court )?(?:of|for) (?:the )?({_NAMES})\b", re.IGNORECASE
-)
+_NAMED = re.compile(rf"\bdistricts? (?:court )?(?:of|for) (?:the )?({_NAMES})\b", re.IGNORECASE)
 # S.D.N.Y., N.D. Cal., D.D.C., D. Mass., W.D. Va., D.N. Mar. I. (spaces removed first)
 _CITED = re.compile(r"^(?:[NSEWMC]\.)?D\.(.+)$")
 # SDNY, EDPA, DDC, CDCA

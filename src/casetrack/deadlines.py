@@ -16,10 +16,11 @@ from casetrack.dates import DateSpan
 from casetrack.loader import Dataset
 from casetrack.models import Deadline
 
+# Said wherever computed deadlines are shown: the command, the case, the calendar, the web page.
 NOTICE = (
-    "A computed deadline is arithmetic on the rule and period in your data, counted as FRCP 6(a) "
-    "counts; it is not legal advice. Check every deadline against the rules and any order in the "
-    "case."
+    "A computed deadline is arithmetic on the rule and period given in the data, counted as "
+    "FRCP 6(a) counts; it is not legal advice. Check every deadline against the rules and any "
+    "order in the case."
 )
 
 

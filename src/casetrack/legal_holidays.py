@@ -89,8 +89,8 @@ class LegalHolidays:
                 kept = [n for n in names if HALF_DAY not in n]
                 if kept:
                     statutory = all(n.removesuffix(OBSERVED) in STATUTORY for n in kept)
-                    kind = "federal" if statutory else "presidential"
-                    days[day] = Holiday("; ".join(kept), kind)
+                    name = "; ".join(kept)
+                    days[day] = Holiday(name, "federal" if statutory else "presidential")
             self._federal[year] = days
         return self._federal[year]
 
