@@ -543,3 +543,26 @@ def test_validate_warns_when_the_courts_state_would_decide(
         "data.yaml:8:12: case 'c': state: 'New York' is not a US state or territory with a "
         "federal court; write its two-letter postal code, e.g. NY, CA, DC"
     )
+
+
+def test_the_readme_example_is_what_casetrack_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """README's Deadlines section: its YAML, added to a copy of the bundled data, gives its output."""
+    import re
+    import shutil
+
+    from casetrack.options import bundled_data_dir
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Deadlines") : readme.index("## JSON output")]
+    yaml_text = re.search(r"```yaml\n(.*?)```", section, re.DOTALL)
+    shown = re.search(r"\n    \$ casetrack deadlines (.*?)\n((?:    .*\n)+)", section)
+    assert yaml_text is not None and shown is not None
+    copy = tmp_path / "my-copy"
+    shutil.copytree(bundled_data_dir(), copy)
+    (copy / "deadlines.yaml").write_text(yaml_text.group(1), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = shown.group(1).split()
+    expected = "".join(line[4:] + "\n" for line in shown.group(2).splitlines())
+    assert ok("deadlines", *args) == expected
