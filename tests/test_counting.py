@@ -131,18 +131,21 @@ def test_a_state_holiday_counts_in_its_state_only(legal: LegalHolidays) -> None:
 
 
 def test_without_a_state_the_count_says_which_states_would_move_it(legal: LegalHolidays) -> None:
-    c = counted(legal, "2025-11-13", "14 days", state=None)
-    assert c.due == dt.date(2025, 11, 28)
+    c = counted(legal, "2026-01-29", "14 days", state=None)
+    assert c.line() == "29 Jan 2026 + 14 days = Thu 12 Feb 2026"
     assert [q.text() for q in c.questions] == [
-        "Fri 28 Nov 2025 is a holiday in some states (Day After Thanksgiving in CA, DE, MI, NC, "
-        "NH, OK and 3 more; Friday After Thanksgiving in FL, TX; State Holiday in GA; Lincoln's "
-        "Birthday in IN; American Indian Heritage Day in MD; Presidents' Day in NM; Family Day in "
-        "NV; Native American Heritage Day in WA)"
+        "Thu 12 Feb 2026 is a holiday in some states (Lincoln's Birthday in CT, IA, IL, NJ, NY)"
     ]
-    assert c.steps[3].text == (
-        "Fri 28 Nov 2025 is not a Saturday, Sunday or legal holiday federally (the court's state "
+    assert c.steps[2].text == (
+        "Thu 12 Feb 2026 is not a Saturday, Sunday or legal holiday federally (the court's state "
         "is not known): the period ends on it."
     )
+    # Thanksgiving's Friday is a holiday in more than a dozen states (how many depends on the
+    # release of `holidays`), and the list is cut short after six.
+    (question,) = counted(legal, "2025-11-13", "14 days", state=None).questions
+    assert question.day == dt.date(2025, 11, 28)
+    assert {"CA", "TX", "NC"} <= set(question.holidays) and "NY" not in question.holidays
+    assert "Day After Thanksgiving in CA, DE, MI, NC, NH, OK and " in question.text()
     assert counted(legal, "2025-12-20", "5 days", state=None).questions == ()
 
 
@@ -180,7 +183,7 @@ def test_months_and_years_end_on_the_same_day_or_the_last_day_of_a_shorter_month
     )
     assert c.steps[1].text == (
         "Mon 1 Dec 2025 to Sat 28 Feb 2026: 3 months after 30 Nov 2025 ends on the same day of "
-        "the month (February 2026 has no 30th, so on its last day). The last day is included."
+        "the month (Feb 2026 has no 30th, so on its last day). The last day is included."
     )
     assert add(dt.date(2024, 2, 29), Period(1, "year")) == dt.date(2025, 2, 28)
     assert add(dt.date(2025, 3, 15), Period(1, "month")) == dt.date(2025, 4, 15)

@@ -27,9 +27,11 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from casetrack.courts import state_name
+from casetrack.dates import PartialDate
 
 Unit = Literal["day", "week", "month", "year"]
 _DAY = dt.timedelta(days=1)
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # not %a: that follows the locale
 _PERIOD = re.compile(r"^\s*(\d{1,4})\s+(?:calendar\s+)?(day|week|month|year)s?\s*$", re.IGNORECASE)
 MAIL_DAYS = 3
 
@@ -200,13 +202,13 @@ class Count:
 
 
 def short(day: dt.date) -> str:
-    """'13 Nov 2025'."""
-    return f"{day.day} {day:%b %Y}"
+    """'13 Nov 2025', as casetrack writes every date."""
+    return PartialDate.from_date(day).display()
 
 
 def weekday(day: dt.date) -> str:
     """'Thu 27 Nov 2025'."""
-    return f"{day:%a} {short(day)}"
+    return f"{_WEEKDAYS[day.weekday()]} {short(day)}"
 
 
 def add(start: dt.date, period: Period) -> dt.date:
@@ -285,7 +287,8 @@ def _counted(trigger: dt.date, period: Period, raw: dt.date) -> str:
     else:
         how = f"{period} after {short(trigger)} ends on the same day of the month"
         if raw.day != trigger.day:
-            how += f" ({raw:%B %Y} has no {_ordinal(trigger.day)}, so on its last day)"
+            month = PartialDate(raw.year, raw.month).display()
+            how += f" ({month} has no {_ordinal(trigger.day)}, so on its last day)"
     return f"{weekday(first)} to {weekday(raw)}: {how}. The last day is included."
 
 

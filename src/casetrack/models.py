@@ -79,7 +79,9 @@ def _parse_period(value: Any) -> Period:
 PeriodText = Annotated[
     Period,
     PlainValidator(_parse_period),
-    PlainSerializer(str, return_type=str),
+    PlainSerializer(
+        lambda p: str(p), return_type=str
+    ),  # not `str` itself: pydantic 2.6 needs a signature
     WithJsonSchema(
         {
             "type": "string",
