@@ -142,17 +142,18 @@ class LanguageServer:
         return found.get("params")
 
     def _wait(self, wanted: Callable[[Message], bool], what: str, timeout: float | None) -> Message:
-        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
+        limit = self.timeout if timeout is None else timeout
+        deadline = time.monotonic() + limit
         while True:
-            left = deadline - time.monotonic()
             try:
-                message = self._inbox.get(timeout=max(left, 0))
+                message = self._inbox.get(timeout=max(deadline - time.monotonic(), 0))
             except queue.Empty:
                 raise LanguageServerError(
-                    f"no {what} within {self.timeout if timeout is None else timeout} s; "
-                    f"notifications so far: {self.notifications}; stderr: {self.stderr()}"
+                    f"no {what} within {limit} s; notifications so far: "
+                    f"{self.notifications}; stderr: {self.stderr()}"
                 ) from None
             if message is None:
+                self._inbox.put(None)  # for any later wait, too
                 raise LanguageServerError(
                     f"the server stopped (exit {self._process.poll()}) before {what}; "
                     f"stderr: {self.stderr()}"

@@ -34,7 +34,9 @@ SETTINGS = {
 MODELINE = "# yaml-language-server: $schema=./casetrack.schema.json\n"
 ERROR = 1  # LSP DiagnosticSeverity.Error
 
-# Each record has one mistake; the comment says which diagnostic it gets, on which line.
+# Each record but the first has one mistake; the comment says what the editor underlines, on
+# which line (LSP counts from 0: the modeline is line 0; a missing field is reported where its
+# record starts).
 MISTAKES = (
     MODELINE
     + """\

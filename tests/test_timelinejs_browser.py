@@ -1,16 +1,20 @@
 """The TimelineJS3 export, loaded by Knight Lab's TimelineJS3 itself in headless Chromium.
 
-A page in tmp_path loads TimelineJS3's script and stylesheet from the npm install in tests/js
-(file:// addresses) and builds a timeline from the output of `casetrack export timelinejs`.
-Nothing comes from the network: TimelineJS's web font is turned off and Chromium resolves no
-host name. Chromium prints the DOM TimelineJS built (`--dump-dom`) once a virtual-time budget
-has let its timers and promises run, so the test never waits on the clock; the test then reads
-the slides, the rows of the time navigator and any error message from that DOM. If TimelineJS
-had not finished, its "Loading" message would still be there and the test would fail.
+`casetrack export timelinejs -o timeline.json` writes the file; a page next to it loads
+TimelineJS3's script and stylesheet from the npm install in tests/js (file:// addresses) and
+builds the timeline from the file by name, as the README tells users to
+(`new TL.Timeline('timeline-embed', 'timeline.json')`); `--allow-file-access-from-files` lets it
+read the file as it would from a web server. Nothing comes from the network: TimelineJS's web
+font is turned off and Chromium resolves no host name.
+
+Chromium prints the DOM TimelineJS built (`--dump-dom`) once a virtual-time budget has let its
+timers and promises run, so the test never waits on the clock; the test reads the slides, the
+rows of the time navigator and any error message from that DOM. Had TimelineJS not finished, its
+"Loading" message would still be there and the test would fail.
 
 What TimelineJS does with the data, from its source (src/js/core/TimelineConfig.js,
-slider/Slide.js, timeline/Timeline.js): an event it cannot read is skipped without a word, so
-slides are counted; a config it rejects shows an error in `.tl-message-full`, which is otherwise
+slider/Slide.js, timeline/Timeline.js): an event it cannot read is dropped without a word, so
+slides are counted; a file it cannot use shows an error in `.tl-message-full`, which is otherwise
 removed once the timeline is built; a slide's date is the event's own `display_date`, or else
 the start's `display_date`, then " — " and the end's for an interval.
 """
