@@ -34,7 +34,7 @@ from external import chromium, node_package, pinned_version, readme_section, run
 
 # The bundled dataset as TimelineJS shows it today: the title slide and one slide per entry, on
 # one row per case. Change these when the bundled data changes, never to make a slide go away.
-BUNDLED_SLIDES = 61
+BUNDLED_SLIDES = 69  # the title and the 68 entries of `casetrack timeline`
 BUNDLED_GROUPS = [
     "Baldoni v. NYT",
     "Crisis PR firm v. Lively",
