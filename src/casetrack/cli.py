@@ -63,6 +63,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "casetrack.commands.schema:schema",
         "The JSON Schema of a dataset file, for editors.",
     ),
+    "import": (
+        "casetrack.commands.docket_import:import_docket",
+        "Import a docket from CourtListener or PACER into the dataset.",
+    ),
     "init": (
         "casetrack.commands.init:init",
         "Start a new dataset: an example of each kind of record.",
