@@ -164,7 +164,9 @@ def bulk_parties(data: dict[str, Any]) -> list[DocketParty]:
     for p in data.get("parties") or ():
         if not isinstance(p, dict) or not clean(p.get("name")):
             continue
-        types = tuple(clean(t.get("name")) for t in p.get("party_types") or () if isinstance(t, dict))
+        types = tuple(
+            clean(t.get("name")) for t in p.get("party_types") or () if isinstance(t, dict)
+        )
         attorneys = tuple(
             Attorney(clean(a.get("name")), firm_of(a.get("contact_raw")))
             for a in p.get("attorneys") or ()
@@ -212,19 +214,19 @@ def api_parties(
                 continue
             if docket_id is not None and role.get("docket_id") not in (None, docket_id):
                 continue
-            ident = role.get("attorney_id")
-            if isinstance(ident, int):
-                ids.append(ident)
+            attorney_id = role.get("attorney_id")
+            if isinstance(attorney_id, int):
+                ids.append(attorney_id)
         party_id = p.get("id")
         if isinstance(party_id, int):
             ids.extend(sorted(represented.get(party_id, ())))
         counsel = []
-        for ident in dict.fromkeys(ids):
-            a = attorneys.get(ident)
-            if a is None or not clean(a.get("name")):
+        for attorney_id in dict.fromkeys(ids):
+            known = attorneys.get(attorney_id)
+            if known is None or not clean(known.get("name")):
                 unnamed += 1
                 continue
-            counsel.append(Attorney(clean(a["name"]), firm_of(a.get("contact_raw"))))
+            counsel.append(Attorney(clean(known["name"]), firm_of(known.get("contact_raw"))))
         out.append(DocketParty(name, types, tuple(counsel)))
     return out, unnamed
 

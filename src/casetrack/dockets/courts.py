@@ -29,9 +29,19 @@ DISTRICTS = {
     "m": "Middle",
     "c": "Central",
 }
-ORDINALS = (
-    "First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Eleventh".split()
-)
+ORDINALS = [
+    "First",
+    "Second",
+    "Third",
+    "Fourth",
+    "Fifth",
+    "Sixth",
+    "Seventh",
+    "Eighth",
+    "Ninth",
+    "Tenth",
+    "Eleventh",
+]
 
 
 def court_name(code: str) -> str:

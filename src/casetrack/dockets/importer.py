@@ -95,7 +95,9 @@ def _lines(report: Report, origin: str, dry_run: bool) -> Iterator[str]:
     what = f"{n} filing{'s' if n != 1 else ''}"
     if n:
         what += f" ({_entries(report.entries)})"
-    case = "1 case" if report.case_file is None else f"case {report.case_id} (in {report.case_file})"
+    case = (
+        "1 case" if report.case_file is None else f"case {report.case_id} (in {report.case_file})"
+    )
     changes = f"{len(report.new)} new"
     if report.new:
         changes += f" ({_entries(report.new)})"

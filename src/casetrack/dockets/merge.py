@@ -143,7 +143,7 @@ def merge_filings(
         quota = max(0, seen.unnumbered.get(date, 0) - known)
         report.removed.extend(unmatched[:quota])
         fresh = unmatched[quota:]
-        for i, e in enumerate(fresh):
+        for _i, e in enumerate(fresh):
             k = 1
             while f"{case_id}-{date}-{k}" in taken:
                 k += 1
@@ -180,7 +180,15 @@ def _own(record: dict[str, Any], e: Entry, case_id: str, source_id: str) -> None
     record["docket_entry"] = e.number
     record["docket_text"] = e.text or None
     record["documents"] = [
-        {k: v for k, v in (("url", d.url), ("attachment", d.attachment), ("description", d.description)) if v is not None}
+        {
+            k: v
+            for k, v in (
+                ("url", d.url),
+                ("attachment", d.attachment),
+                ("description", d.description),
+            )
+            if v is not None
+        }
         for d in e.documents
     ]
     sources = list(record.get("sources") or [])
@@ -193,4 +201,8 @@ def _entry_order(record: Any) -> tuple[str, int, str]:
     if not isinstance(record, dict):
         return ("", 0, "")
     n = record.get("docket_entry")
-    return (str(record.get("date") or ""), n if isinstance(n, int) else 10**12, str(record.get("id")))
+    return (
+        str(record.get("date") or ""),
+        n if isinstance(n, int) else 10**12,
+        str(record.get("id")),
+    )

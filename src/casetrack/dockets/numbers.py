@@ -44,7 +44,11 @@ def same_docket(a: str | None, b: str | None) -> bool:
     if ka == kb:
         return True
     # One written without the office number ("24-cv-10049"): compare the rest.
-    return ":" in ka + kb and ka.split(":")[-1] == kb.split(":")[-1] and (":" not in ka or ":" not in kb)
+    return (
+        ":" in ka + kb
+        and ka.split(":")[-1] == kb.split(":")[-1]
+        and (":" not in ka or ":" not in kb)
+    )
 
 
 def docket_slug(text: str) -> str:

@@ -35,7 +35,7 @@ def _docket_report() -> Any:
     # when it cannot: a handler of our own on its logger tells it logging is taken care of.
     logging.getLogger("juriscraper.lib.log_tools").addHandler(logging.NullHandler())
     try:
-        from juriscraper.pacer import DocketReport
+        from juriscraper.pacer import DocketReport  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError:
         raise DocketError(
             f"reading PACER pages needs juriscraper, which is not installed: {INSTALL_HINT}"
@@ -83,7 +83,11 @@ def _docket(data: dict[str, Any], html: str, shown: str, court: str) -> Docket:
     m = _CASE_ID.search(html)
     case_id = (m.group(1) or m.group(2)) if m else None
     host = f"https://ecf.{court}.uscourts.gov"
-    receipt = _RECEIPT.search(html[html.find("Transaction Receipt") :]) if "Transaction Receipt" in html else None
+    receipt = (
+        _RECEIPT.search(html[html.find("Transaction Receipt") :])
+        if "Transaction Receipt" in html
+        else None
+    )
     docket = Docket(
         origin="PACER",
         files=[shown],

@@ -20,7 +20,6 @@ from typing import Any
 
 from casetrack import yamlsafe
 from casetrack.dockets import seen as seen_mod
-from casetrack.dockets import text as tx
 from casetrack.dockets.courts import court_name
 from casetrack.dockets.model import Docket, DocketError, Entry
 from casetrack.dockets.numbers import docket_key, docket_slug, same_docket
@@ -31,15 +30,50 @@ from casetrack.models import SECTIONS, Case
 
 SCHEMA_FILE = "casetrack.schema.json"
 ORDER = {
-    "sources": "id kind title outlet author published retrieved entries url file notes".split(),
-    "cases": (
-        "id caption short_name court docket judge filed terminated nature_of_suit cause "
-        "date_note parties relations summary"
-    ).split(),
-    "filings": (
-        "id case date date_note docket_entry kind title summary filed_by responds_to decides "
-        "docket_text documents"
-    ).split(),
+    "sources": [
+        "id",
+        "kind",
+        "title",
+        "outlet",
+        "author",
+        "published",
+        "retrieved",
+        "entries",
+        "url",
+        "file",
+        "notes",
+    ],
+    "cases": [
+        "id",
+        "caption",
+        "short_name",
+        "court",
+        "docket",
+        "judge",
+        "filed",
+        "terminated",
+        "nature_of_suit",
+        "cause",
+        "date_note",
+        "parties",
+        "relations",
+        "summary",
+    ],
+    "filings": [
+        "id",
+        "case",
+        "date",
+        "date_note",
+        "docket_entry",
+        "kind",
+        "title",
+        "summary",
+        "filed_by",
+        "responds_to",
+        "decides",
+        "docket_text",
+        "documents",
+    ],
 }
 TAIL = ("unconfirmed", "discrepancies", "notes", "sources")
 
@@ -86,7 +120,9 @@ def plan(docket: Docket, dataset: Dataset, root: Path, case_hint: str | None) ->
         case_id = case.id
     source_id = f"{case_id}-docket"
     path = _docket_path(dataset, root, case_id, source_id, number)
-    report = Report(number=docket_key(number) or number, path=path, shown=display_path(path), case_id=case_id)
+    report = Report(
+        number=docket_key(number) or number, path=path, shown=display_path(path), case_id=case_id
+    )
     raw, report.old_text = _raw(path, report.shown)
     if report.old_text is not None and _has_comments(report.old_text):
         report.notes.append(f"comments in {report.shown} are not kept when it is rewritten")
@@ -152,7 +188,9 @@ def _find_case(docket: Docket, dataset: Dataset, hint: str | None) -> Case | Non
     matches = [c for c in dataset.cases.values() if same_docket(c.docket, docket.number)]
     if len(matches) > 1:
         listed = ", ".join(f"{c.id} ({c.docket})" for c in matches)
-        raise DocketError(f"docket {docket.number} matches {len(matches)} cases: {listed}; choose one with --case")
+        raise DocketError(
+            f"docket {docket.number} matches {len(matches)} cases: {listed}; choose one with --case"
+        )
     return matches[0] if matches else None
 
 
@@ -237,10 +275,14 @@ def _ordered(section: str, record: dict[str, Any]) -> dict[str, Any]:
 
 
 def _sections(raw: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
-    return {name: [_ordered(name, r) if isinstance(r, dict) else r for r in raw[name]] for name in raw}
+    return {
+        name: [_ordered(name, r) if isinstance(r, dict) else r for r in raw[name]] for name in raw
+    }
 
 
-def _source(raw: dict[str, list[dict[str, Any]]], docket: Docket, sid: str, number: str) -> dict[str, Any]:
+def _source(
+    raw: dict[str, list[dict[str, Any]]], docket: Docket, sid: str, number: str
+) -> dict[str, Any]:
     record = _record(raw, "sources", sid)
     if record is None:
         caption = docket.caption or "the case"
@@ -248,7 +290,9 @@ def _source(raw: dict[str, list[dict[str, Any]]], docket: Docket, sid: str, numb
             "id": sid,
             "kind": "docket",
             "title": f"Docket of {caption}, No. {number}",
-            "outlet": docket.origin if docket.court is None else f"{docket.origin} ({docket.court})",
+            "outlet": docket.origin
+            if docket.court is None
+            else f"{docket.origin} ({docket.court})",
         }
     record = dict(record)
     if docket.url:
@@ -300,7 +344,11 @@ def _update_case(
     existing = [dict(r) for r in record.get("parties") or [] if isinstance(r, dict)]
     for role in roles:
         same = next(
-            (r for r in existing if r.get("party") == role["party"] and r.get("role") == role["role"]),
+            (
+                r
+                for r in existing
+                if r.get("party") == role["party"] and r.get("role") == role["role"]
+            ),
             None,
         )
         if same is None:

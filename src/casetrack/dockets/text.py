@@ -24,8 +24,24 @@ def clean(text: str | None) -> str:
 
 # Words that may stand before the event without changing what it is.
 _MODIFIERS = frozenset(
-    "first second third fourth fifth sixth seventh unopposed opposed consent emergency "
-    "corrected supplemental renewed expedited partial".split()
+    [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "unopposed",
+        "opposed",
+        "consent",
+        "emergency",
+        "corrected",
+        "supplemental",
+        "renewed",
+        "expedited",
+        "partial",
+    ]
 )
 
 # (pattern on the opening, kind); the first that matches wins.
@@ -40,7 +56,10 @@ _KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"notice of appearance\b", "notice-of-appearance"),
         (r"notice of (intent|intention)\b", "notice-of-intent"),
         (r"(notice of |letter )?motion (for partial |for )?to dismiss\b", "motion-to-dismiss"),
-        (r"(notice of |letter )?motion for (partial )?summary judgment\b", "motion-for-summary-judgment"),
+        (
+            r"(notice of |letter )?motion for (partial )?summary judgment\b",
+            "motion-for-summary-judgment",
+        ),
         (r"(notice of |letter )?motion\b", "motion"),
         (r"notice\b", "notice"),
         (r"joint letter\b", "joint-letter"),
@@ -83,23 +102,110 @@ def kind_of(text: str) -> str:
 
 # Event words written in capitals that read better in title case ('MOTION' -> 'Motion').
 _EVENT_WORDS = frozenset(
-    "motion order letter notice of appearance memorandum opinion and law in opposition support "
-    "reply complaint amended answer declaration stipulation judgment memo endorsement to for "
-    "dismiss summary partial joint first second third unopposed consent counterclaim exhibit "
-    "scheduling protective transfer intent brief response subpoena decision clerk's final "
-    "default standing removal summons affidavit certificate service transcript minute entry "
-    "proceedings conference extension time strike sanctions".split()
+    [
+        "motion",
+        "order",
+        "letter",
+        "notice",
+        "of",
+        "appearance",
+        "memorandum",
+        "opinion",
+        "and",
+        "law",
+        "in",
+        "opposition",
+        "support",
+        "reply",
+        "complaint",
+        "amended",
+        "answer",
+        "declaration",
+        "stipulation",
+        "judgment",
+        "memo",
+        "endorsement",
+        "to",
+        "for",
+        "dismiss",
+        "summary",
+        "partial",
+        "joint",
+        "first",
+        "second",
+        "third",
+        "unopposed",
+        "consent",
+        "counterclaim",
+        "exhibit",
+        "scheduling",
+        "protective",
+        "transfer",
+        "intent",
+        "brief",
+        "response",
+        "subpoena",
+        "decision",
+        "clerk's",
+        "final",
+        "default",
+        "standing",
+        "removal",
+        "summons",
+        "affidavit",
+        "certificate",
+        "service",
+        "transcript",
+        "minute",
+        "entry",
+        "proceedings",
+        "conference",
+        "extension",
+        "time",
+        "strike",
+        "sanctions",
+    ]
 )
-_SMALL = frozenset("of and in to for on the re by".split())
+_SMALL = frozenset(["of", "and", "in", "to", "for", "on", "the", "re", "by"])
 # Where a title ends: before the filer, a reference, a note in parentheses, or a sentence's end.
-_TITLE_END = re.compile(r"\s+(?:re:|filed by|by|as to)\s|\s[(\[]|;\s|\.\s|\.$", re.IGNORECASE)
-_ABBREVIATIONS = frozenset("no inc co corp ltd hon mr ms mrs dr v vs st jr sr u.s llc l.l.c".split())
+_TITLE_END = re.compile(
+    r"\s+(?:re:|filed by|by|as to|addressed to|dated)(?=\s)|\s(?=[(\[])|[;:](?=\s)|\.(?=\s)|\.$",
+    re.IGNORECASE,
+)
+_ABBREVIATIONS = frozenset(
+    [
+        "no",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "hon",
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "v",
+        "vs",
+        "st",
+        "jr",
+        "sr",
+        "u.s",
+        "llc",
+        "l.l.c",
+    ]
+)
 TITLE_LENGTH = 100
 
 
 def _title_end(text: str) -> int:
     """Where the first clause ends; a full stop after an initial or an abbreviation does not."""
-    for m in _TITLE_END.finditer(text):
+    return _clause_end(text, _TITLE_END)
+
+
+def _clause_end(text: str, pattern: re.Pattern[str]) -> int:
+    for m in pattern.finditer(text):
+        if m.start() == 0:
+            continue
         if m.group().startswith("."):
             before = text[: m.start()].rsplit(" ", 1)[-1].casefold()
             if len(before) == 1 or before in _ABBREVIATIONS:
@@ -110,7 +216,10 @@ def _title_end(text: str) -> int:
 
 def title_of(text: str) -> str:
     """A short title: the entry's first clause, its event in title case ('Motion to Dismiss')."""
-    words = text[: _title_end(text)].strip(" ,.:;").split(" ")
+    head = text[: _title_end(text)].strip(" ,:;")
+    if head.endswith(".") and head[:-1].rsplit(" ", 1)[-1].casefold() not in _ABBREVIATIONS:
+        head = head.rstrip(".")
+    words = head.split(" ")
     while len(words) > 1 and words[-1].casefold() in _SMALL:
         words.pop()
     out = []
@@ -169,22 +278,33 @@ def references(text: str, kind: str) -> tuple[list[int], list[int]]:
     return list(dict.fromkeys(refers)), list(dict.fromkeys(decides))
 
 
-_FILER = re.compile(r"\b(?:filed\s+)?by\s+(.+?)(?:\.\s|\.$|\s\(|\s\[|;|,?\s+re:|$)", re.IGNORECASE)
+_FILER = re.compile(r"\b(?:filed\s+)?by\s+", re.IGNORECASE)
+_FILER_END = re.compile(r"\s(?=[(\[])|;|,?\s+re:|\.(?=\s)|\.$|,\s+filed\b", re.IGNORECASE)
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_SUFFIX = re.compile(r"^(inc|llc|l\.l\.c|ltd|corp|co|n\.a|llp|l\.l\.p|p\.c|pc|pllc|lp|l\.p|jr|sr|et al)\.?$", re.I)
+_NOT_NAMES = frozenset({"filed", "document filed", "the court", "all parties", "plaintiff", "defendant"})
 
 
 def filer_names(text: str) -> list[str]:
     """The names after "by" in the entry's own words (not in parentheses, which hold the clerk's
-    and signer's notes): 'MOTION to Dismiss by Blake Lively, Ryan Reynolds.' -> both names."""
-    bare = _PARENS.sub(" ", text)
+    and signer's notes). 'MOTION to Dismiss by Acme Widgets, Inc., Alex Doe.' -> both names;
+    'NOTICE OF APPEARANCE by Sam Lee on behalf of Acme Widgets, Inc.' -> the party."""
+    bare = " ".join(_PARENS.sub(" ", text).split())
     m = _FILER.search(bare)
     if m is None:
         return []
-    names = re.split(r",\s*|\s+and\s+|\s+on behalf of\s+", m.group(1).strip(" .,"))
-    return [n.strip() for n in names if n.strip() and n.strip().casefold() not in _NOT_NAMES]
-
-
-_NOT_NAMES = frozenset({"filed", "document filed", "the court", "all parties", "plaintiff", "defendant"})
+    rest = bare[m.end() :]
+    rest = rest[: _clause_end(rest, _FILER_END)].strip(" .,")
+    if " on behalf of " in rest:
+        rest = rest.split(" on behalf of ", 1)[1]
+    names: list[str] = []
+    for part in re.split(r",\s*|\s+and\s+", rest):
+        part = part.strip()
+        if names and _SUFFIX.match(part):
+            names[-1] = f"{names[-1]}, {part}"
+        elif part:
+            names.append(part)
+    return [n for n in names if n.casefold() not in _NOT_NAMES]
 
 
 def fold_name(name: str) -> str:

@@ -16,7 +16,7 @@ WIDTH = 98
 # Plain (unquoted) text: starts with a letter, then nothing YAML gives a meaning to.
 _PLAIN = re.compile(r"[^\W\d_][\w .,;()/&'+?!$%~=<>@*-]*")
 _RESERVED = frozenset(
-    "y n yes no on off true false null ~ nan inf .nan .inf".split()
+    ["y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "nan", "inf", ".nan", ".inf"]
 )  # YAML 1.1 words
 _DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?[~?%]?(/\d{4}(-\d{2}(-\d{2})?)?[~?%]?)?")
 _URL = re.compile(r"https?://[\w.,/?=&%+~@!$;()*'-]+(:\d+)?[\w.,/?=&%+~@!$;()*'-]*")
@@ -99,11 +99,7 @@ def _value_lines(key: str, value: Any, indent: int) -> list[str]:
             out.extend(_value_lines(k, v, indent + 2))
         return out
     text = scalar(value)
-    if (
-        isinstance(value, str)
-        and len(pad) + len(key) + 2 + len(text) > WIDTH
-        and _foldable(value)
-    ):
+    if isinstance(value, str) and len(pad) + len(key) + 2 + len(text) > WIDTH and _foldable(value):
         return [f"{pad}{key}: >-", *_folded(value, indent + 2)]
     return [f"{pad}{key}: {text}"]
 
