@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_TYPED = re.compile(r"^\s*(?:ecf|dkt\.?|docket|doc\.?)\s*(?:no\.?|#)?\s*(\d{1,7})\s*$", re.IGNORECASE)
+_TYPED = re.compile(
+    r"^\s*(?:ecf|dkt\.?|docket|doc\.?)\s*(?:no\.?|#)?\s*(\d{1,7})\s*$", re.IGNORECASE
+)
 
 
 def ecf(number: int) -> str:

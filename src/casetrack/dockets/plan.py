@@ -129,7 +129,7 @@ def plan(docket: Docket, dataset: Dataset, root: Path, case_hint: str | None) ->
     taken = set(dataset.origins) | dataset.invalid_ids
     parties = Parties(dataset, taken, source_id)
 
-    source = _source(raw, docket, source_id, number)
+    source = _source(raw, docket, source_id, number, case.caption if case else None)
     seen = seen_mod.parse(source.get("entries"))
     judge_id = parties.get(docket.judge, "judge") if docket.judge else None
     court_id = None
@@ -281,11 +281,15 @@ def _sections(raw: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, 
 
 
 def _source(
-    raw: dict[str, list[dict[str, Any]]], docket: Docket, sid: str, number: str
+    raw: dict[str, list[dict[str, Any]]],
+    docket: Docket,
+    sid: str,
+    number: str,
+    caption: str | None,
 ) -> dict[str, Any]:
     record = _record(raw, "sources", sid)
     if record is None:
-        caption = docket.caption or "the case"
+        caption = docket.caption or caption or "the case"
         record = {
             "id": sid,
             "kind": "docket",

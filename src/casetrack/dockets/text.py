@@ -281,8 +281,12 @@ def references(text: str, kind: str) -> tuple[list[int], list[int]]:
 _FILER = re.compile(r"\b(?:filed\s+)?by\s+", re.IGNORECASE)
 _FILER_END = re.compile(r"\s(?=[(\[])|;|,?\s+re:|\.(?=\s)|\.$|,\s+filed\b", re.IGNORECASE)
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_SUFFIX = re.compile(r"^(inc|llc|l\.l\.c|ltd|corp|co|n\.a|llp|l\.l\.p|p\.c|pc|pllc|lp|l\.p|jr|sr|et al)\.?$", re.I)
-_NOT_NAMES = frozenset({"filed", "document filed", "the court", "all parties", "plaintiff", "defendant"})
+_SUFFIX = re.compile(
+    r"^(inc|llc|l\.l\.c|ltd|corp|co|n\.a|llp|l\.l\.p|p\.c|pc|pllc|lp|l\.p|jr|sr|et al)\.?$", re.I
+)
+_NOT_NAMES = frozenset(
+    {"filed", "document filed", "the court", "all parties", "plaintiff", "defendant"}
+)
 
 
 def filer_names(text: str) -> list[str]:

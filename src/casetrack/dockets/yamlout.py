@@ -53,7 +53,7 @@ def scalar(value: Any) -> str:
 def _foldable(text: str) -> bool:
     """Text a folded block (`>-`) gives back exactly: single spaces, no line breaks or tabs."""
     return (
-        bool(text)
+        " " in text
         and text == " ".join(text.split(" "))
         and "  " not in text
         and not _NEEDS_ESCAPE.search(text.replace("\\", "").replace('"', ""))

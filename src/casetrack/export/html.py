@@ -199,7 +199,9 @@ def _entry_html(dataset: Dataset, entry: Entry, group: str, index: int) -> str:
         text = _e(docket)
         if url and entry.docket_entry is not None:
             number = _e(f"ECF No. {entry.docket_entry}")
-            text = f'<a href="{_e(url)}" rel="noopener noreferrer">{number}</a>' + text[len(number) :]
+            text = (
+                f'<a href="{_e(url)}" rel="noopener noreferrer">{number}</a>' + text[len(number) :]
+            )
         tags.append(f'<span class="tag ecf">{text}</span>')
     flags = []
     if entry.alleged_by:
