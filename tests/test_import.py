@@ -376,35 +376,32 @@ def bad(tmp_path: Path, name: str, content: str | bytes) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("name", "content", "message"),
+    ("source", "name", "content", "message"),
     [
         (
+            "courtlistener",
             "other.json",
             '{"name": "not a docket"}',
-            "not a CourtListener docket, docket-entries, parties or attorneys response, nor a "
+            ": not a CourtListener docket, docket-entries, parties or attorneys response, nor a "
             "RECAP docket.json",
         ),
-        ("broken.json", '{"results": [', "1:14: not valid JSON: Expecting value"),
-        ("page.html", "<html><body><p>Hello</p></body></html>", None),
+        ("courtlistener", "broken.json", '{"results": [', ":1:14: not valid JSON: Expecting value"),
+        (
+            "pacer",
+            "page.html",
+            "<html><body><p>Hello</p></body></html>",
+            ": the page does not say which court it is from; give it with --court (nysd, txsd, ...)",
+        ),
     ],
 )
 def test_a_file_that_is_not_a_docket(
-    tmp_path: Path, name: str, content: str, message: str | None
+    tmp_path: Path, source: str, name: str, content: str, message: str
 ) -> None:
-    path = bad(tmp_path, name, content)
-    source = "pacer" if name.endswith(".html") else "courtlistener"
     if source == "pacer":
         pytest.importorskip("juriscraper")
-        message = (
-            "the page does not say which court it is from; give it with --court (nysd, txsd, ...)"
-        )
+    path = bad(tmp_path, name, content)
     result = run("import", source, path, "--data", tmp_path / "case")
-    assert (result.exit_code, result.stderr, result.stdout) == (
-        1,
-        f"Error: {path}{':' if not message.startswith('1:') else ':'}"
-        f"{' ' if not message.startswith('1:') else ''}{message}\n",
-        "",
-    )
+    assert (result.exit_code, result.stderr, result.stdout) == (1, f"Error: {path}{message}\n", "")
     assert not (tmp_path / "case").exists()
 
 
