@@ -309,7 +309,7 @@ def test_a_real_courtlistener_entry_joins_a_case_written_by_hand(
     result = run(
         "import",
         "courtlistener",
-        FIXTURES / "cl-entries-real-dcd-4214664.json",
+        FIXTURES / "real-cl-entries-dcd-4214664.json",
         "--case",
         "1:16-cv-745",
         "--data",

@@ -21,23 +21,6 @@ if TYPE_CHECKING:
 
 Raw = dict[str, list[dict[str, Any]]]
 DERIVED = ("kind", "title", "filed_by", "responds_to", "decides")
-_NUMBER_FIELDS = frozenset({"docket_entry", "attachment"})
-_BOOL_FIELDS = frozenset({"unconfirmed"})
-
-
-def typed(value: Any, key: str = "") -> Any:
-    """Raw YAML (all text) with the few numbers and booleans of the model as such, so that a
-    record read back compares equal to the one written."""
-    if isinstance(value, dict):
-        return {k: typed(v, k) for k, v in value.items()}
-    if isinstance(value, list):
-        return [typed(v) for v in value]
-    if isinstance(value, str):
-        if key in _NUMBER_FIELDS and value.isdigit():
-            return int(value)
-        if key in _BOOL_FIELDS and value in ("true", "false"):
-            return value == "true"
-    return value
 
 
 def derive(
@@ -155,21 +138,28 @@ def merge_filings(
         pid = parties.find(name)
         return None if pid in parties.made else pid
 
+    # Derived fields can only move when the text changed, or when new entries or parties give
+    # a reference something to point at.
+    grown = bool(news or parties.made)
     for e, record in updates:
         before = _ordered("filings", dict(record))
-        old = derive(str(record.get("docket_text") or ""), e.number, old_ecf, old_party, judge_id)
-        new = derive(e.text, e.number, new_ecf, parties.find, judge_id)
-        for key in DERIVED:
-            if (record.get(key) or ([] if isinstance(old[key], list) else None)) == old[key]:
-                record[key] = new[key]
+        if grown or record.get("docket_text") != e.text:
+            old_text = str(record.get("docket_text") or "")
+            old = derive(old_text, e.number, old_ecf, old_party, judge_id)
+            new = derive(e.text, e.number, new_ecf, parties.find, judge_id)
+            for key in DERIVED:
+                if (record.get(key) or ([] if isinstance(old[key], list) else None)) == old[key]:
+                    record[key] = new[key]
         _own(record, e, case_id, source_id)
         if _ordered("filings", record) != before:
             report.changed.append(e)
+            report.produced.append(("filings", record))
     for e, fid in news:
         record = {"id": fid, **derive(e.text, e.number, new_ecf, parties.find, judge_id)}
         _own(record, e, case_id, source_id)
         filings.append(record)
         report.new.append(e)
+        report.produced.append(("filings", record))
     filings.sort(key=_entry_order)
 
 
@@ -195,6 +185,9 @@ def _own(record: dict[str, Any], e: Entry, case_id: str, source_id: str) -> None
     if source_id not in sources:
         sources.append(source_id)
     record["sources"] = sources
+    for key in ("docket_entry", "docket_text", "documents"):
+        if record[key] in (None, []):
+            del record[key]
 
 
 def _entry_order(record: Any) -> tuple[str, int, str]:

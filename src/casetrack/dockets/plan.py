@@ -95,6 +95,9 @@ class Report:
     removed: list[Entry] = field(default_factory=list)
     elsewhere: list[tuple[Entry, str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    produced: list[tuple[str, dict[str, Any]]] = field(
+        default_factory=list
+    )  # records made or changed
     text: str = ""
     old_text: str | None = None
     schema: str | None = None  # the schema file's text, when it is to be written too
@@ -123,9 +126,12 @@ def plan(docket: Docket, dataset: Dataset, root: Path, case_hint: str | None) ->
     report = Report(
         number=docket_key(number) or number, path=path, shown=display_path(path), case_id=case_id
     )
-    raw, report.old_text = _raw(path, report.shown)
+    raw, report.old_text = _raw(path, report.shown, dataset)
     if report.old_text is not None and _has_comments(report.old_text):
         report.notes.append(f"comments in {report.shown} are not kept when it is rewritten")
+    # Records are changed by assigning new values to their keys, never in place: a shallow copy
+    # of each is enough to tell afterwards whether anything changed.
+    before = {name: [dict(r) for r in records] for name, records in raw.items()}
     taken = set(dataset.origins) | dataset.invalid_ids
     parties = Parties(dataset, taken, source_id)
 
@@ -145,6 +151,7 @@ def plan(docket: Docket, dataset: Dataset, root: Path, case_hint: str | None) ->
         case_record = _record(raw, "cases", case_id) or {"id": case_id}
         _update_case(case_record, docket, number, court_id, judge_id, roles, source_id)
         _put(raw, "cases", case_record)
+        report.produced.append(("cases", case_record))
     else:
         report.case_file = dataset.origins[case_id].path
 
@@ -158,13 +165,22 @@ def plan(docket: Docket, dataset: Dataset, root: Path, case_hint: str | None) ->
     _put(raw, "sources", _ordered("sources", source))
     for record in parties.made.values():
         _put(raw, "parties", record)
+        report.produced.append(("parties", record))
+    report.produced.append(("sources", source))
     report.notes.extend(docket.notes)
     header = _header(path, root, number)
+    if report.old_text is not None and raw == before:
+        report.text = report.old_text  # nothing changed: no need to write the text again
+        return _finish(report, root)
     report.text = dump(header, _sections(raw))
     if report.text != report.old_text and docket.retrieved:
         source["retrieved"] = docket.retrieved
         _put(raw, "sources", _ordered("sources", source))
         report.text = dump(header, _sections(raw))
+    return _finish(report, root)
+
+
+def _finish(report: Report, root: Path) -> Report:
     if report.old_text is None and not (root / SCHEMA_FILE).exists():
         from casetrack.export.schema import render_schema
 
@@ -216,17 +232,29 @@ def _docket_path(dataset: Dataset, root: Path, case_id: str, source_id: str, num
     return path
 
 
-def _raw(path: Path, shown: str) -> tuple[dict[str, list[dict[str, Any]]], str | None]:
-    if not path.exists():
-        return {name: [] for name in SECTIONS}, None
-    text = path.read_text(encoding="utf-8")
-    parsed = yamlsafe.parse(text)
-    if not parsed.ok or not isinstance(parsed.data, dict):
-        raise DocketError(f"{shown} cannot be read; run casetrack validate")
-    from casetrack.dockets.merge import typed
+def _raw(
+    path: Path, shown: str, dataset: Dataset
+) -> tuple[dict[str, list[dict[str, Any]]], str | None]:
+    """The docket file's records as plain data, with the fields their writer set.
 
-    data = typed(parsed.data)
-    raw = {name: list(data.get(name) or []) for name in SECTIONS}
+    Taken from the loaded dataset (each record where its file put it) rather than parsed again:
+    the loader has just read and checked that file.
+    """
+    raw: dict[str, list[dict[str, Any]]] = {name: [] for name in SECTIONS}
+    if not path.exists():
+        return raw, None
+    text = path.read_text(encoding="utf-8")
+    placed: dict[str, list[tuple[int, dict[str, Any]]]] = {name: [] for name in SECTIONS}
+    for rid, origin in dataset.origins.items():
+        if origin.path == shown:
+            record = dataset.section(origin.section)[rid]
+            placed[origin.section].append(
+                (origin.index, record.model_dump(mode="json", exclude_unset=True))
+            )
+    for name, items in placed.items():
+        raw[name] = [record for _, record in sorted(items, key=lambda item: item[0])]
+    if not any(raw.values()) and yamlsafe.parse(text).data:
+        raise DocketError(f"{shown} cannot be read; run casetrack validate")
     return raw, text
 
 

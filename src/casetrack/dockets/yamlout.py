@@ -9,6 +9,7 @@ or folded as needed. Dates (`2024-12-20`) and whole numbers given as int stay ba
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -37,7 +38,11 @@ def scalar(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    text = str(value)
+    return _text(str(value))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _text(text: str) -> str:
     if _DATE.fullmatch(text) or _URL.fullmatch(text):
         return text
     if (
