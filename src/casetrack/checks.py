@@ -86,6 +86,8 @@ def references(
         if filing.case:
             yield rid, ("case",), filing.case, C
         yield from ids(rid, ("filed_by",), filing.filed_by, P)
+        yield from ids(rid, ("responds_to",), filing.responds_to, F)
+        yield from ids(rid, ("decides",), filing.decides, F)
     for rid, claim in dataset.claims.items():
         yield from ids(rid, ("sources",), claim.sources, S)
         yield rid, ("case",), claim.case, C

@@ -67,6 +67,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "casetrack.commands.schema:schema",
         "The JSON Schema of a dataset file, for editors.",
     ),
+    "filing": (
+        "casetrack.commands.filing:filing",
+        "One filing in full, with its motion, opposition, reply and ruling.",
+    ),
+    "import": (
+        "casetrack.commands.docket_import:import_docket",
+        "Import a docket from CourtListener or PACER into the dataset.",
+    ),
     "init": (
         "casetrack.commands.init:init",
         "Start a new dataset: an example of each kind of record.",

@@ -48,6 +48,10 @@ class Entry:
     by: str | None = None  # for status changes: the filing or event that made it; for deadlines,
     # the trigger
     notes: str | None = field(default=None, compare=False)
+    docket_entry: int | None = None  # for filings: the ECF number
+    responds_to: tuple[str, ...] = ()  # for filings: ids of the filings it answers
+    decides: tuple[str, ...] = ()  # for orders: ids of the motions it rules on
+    document_url: str | None = None  # for filings: the main document's address, where known
     known_from: dt.date | None = None  # for deadlines: on the record from the trigger's day
 
     @property
@@ -55,8 +59,10 @@ class Entry:
         """'alleged' when someone alleges it, else 'fact'."""
         return "alleged" if self.alleged_by else "fact"
 
-    def sort_key(self) -> tuple[dt.date, dt.date, int, str, str]:
-        return (*self.date.sort_key(), RECORD_RANK[self.record], self.kind, self.id)
+    def sort_key(self) -> tuple[dt.date, dt.date, int, int, str, str]:
+        # Filings of one day in docket order (ECF 45 before ECF 46), then by kind and id.
+        ecf = self.docket_entry if self.docket_entry is not None else 1 << 62
+        return (*self.date.sort_key(), RECORD_RANK[self.record], ecf, self.kind, self.id)
 
     def known_on(self, day: dt.date) -> bool:
         """Whether this entry was on the record on `day`.
@@ -97,6 +103,10 @@ def build_entries(dataset: Dataset) -> list[Entry]:
                 date_note=f.date_note,
                 discrepancies=tuple(f.discrepancies),
                 notes=f.notes,
+                docket_entry=f.docket_entry,
+                responds_to=tuple(f.responds_to),
+                decides=tuple(f.decides),
+                document_url=next((d.url for d in f.documents if d.attachment is None), None),
             )
         )
     for e in dataset.events.values():
@@ -210,6 +220,9 @@ def deadline_entries(dataset: Dataset) -> list[Entry]:
 
 
 def latest_source_date(dataset: Dataset) -> DateSpan | None:
-    """The publication date of the newest source, for "the record is only as new as ..." notes."""
-    dated = [s.published for s in dataset.sources.values() if s.published is not None]
+    """The date of the newest source (published, or for a docket retrieved), for "the record is
+    only as new as ..." notes."""
+    dated = [
+        d for s in dataset.sources.values() for d in (s.published, s.retrieved) if d is not None
+    ]
     return max(dated, key=lambda d: d.sort_key()) if dated else None

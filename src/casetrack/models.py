@@ -187,6 +187,7 @@ FilingKind = Literal[
     "letter",
     "joint-letter",
     "notice",
+    "notice-of-appearance",
     "notice-of-intent",
     "order",
     "opinion",
@@ -321,6 +322,17 @@ class Source(Model):
     )
     url: str | None = Field(None, description="Where to read it, where known.")
     file: str | None = Field(None, description="A local copy, relative to the dataset.")
+    retrieved: When | None = Field(
+        None, description="For a docket or web page: the day this copy was retrieved."
+    )
+    entries: str | None = Field(
+        None,
+        description=(
+            "For a docket imported with `casetrack import`: the entries imported so far (ECF "
+            "numbers as ranges, then unnumbered entries by date), so that an entry removed by "
+            "hand is not brought back. Delete a number here to have it imported again."
+        ),
+    )
     notes: str | None = Field(None, description="Free notes for readers of the file.")
 
 
@@ -375,6 +387,13 @@ class Case(Record):
     judge: Id | None = Field(None, description="Id of the presiding judge (a party).")
     filed: When | None = Field(None, description="When the case was filed.")
     date_note: str | None = Field(None, description="How the filing date was worked out.")
+    terminated: When | None = Field(None, description="When the case was terminated (closed).")
+    nature_of_suit: str | None = Field(
+        None, description="The nature of suit, as the docket gives it ('190 Contract: Other')."
+    )
+    cause: str | None = Field(
+        None, description="The cause of action, as the docket gives it ('28:1332 Diversity')."
+    )
     parties: list[CaseParty] = Field(default_factory=list, description="Parties and their roles.")
     relations: list[Relation] = Field(default_factory=list, description="Links to other cases.")
     summary: str | None = Field(None, description="What the case is about, in a few lines.")
@@ -386,6 +405,19 @@ class Case(Record):
             "whose name says it (Southern District of New York, S.D.N.Y.)."
         ),
     )
+
+
+DocketText = Annotated[str, Field(min_length=1, max_length=200_000)]
+
+
+class DocumentLink(Model):
+    """A document of a docket entry: the main document or an attachment, with its address."""
+
+    url: str = Field(description="Where to read the document (CourtListener, PACER, ...).")
+    attachment: int | None = Field(
+        None, ge=0, description="The attachment number; leave out for the main document."
+    )
+    description: str | None = Field(None, description="What the document is, as the docket says.")
 
 
 class Filing(Record):
@@ -403,7 +435,26 @@ class Filing(Record):
         default_factory=list,
         description="Ids of the parties who filed it, or the judge who issued it.",
     )
-    docket_entry: int | None = Field(None, ge=0, description="Docket entry number, where known.")
+    docket_entry: int | None = Field(
+        None, ge=0, description="Docket entry number (the ECF number), where known."
+    )
+    docket_text: DocketText | None = Field(
+        None, description="The docket entry's text as the court wrote it, kept whole."
+    )
+    documents: list[DocumentLink] = Field(
+        default_factory=list, description="Links to the entry's documents, where known."
+    )
+    responds_to: list[Id] = Field(
+        default_factory=list,
+        description=(
+            "Ids of the filings this one answers or refers to (docket text 're: 13', "
+            "'in opposition re: 50')."
+        ),
+    )
+    decides: list[Id] = Field(
+        default_factory=list,
+        description="For an order: ids of the motions it rules on (docket text 'granting 45').",
+    )
 
 
 class StatusChange(Model):

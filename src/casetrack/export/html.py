@@ -201,6 +201,16 @@ def _entry_html(dataset: Dataset, entry: Entry, group: str, index: int) -> str:
     ]
     tags = [f'<span class="tag group">{_e(group)}</span>']
     tags.append(f'<span class="tag kind">{_e(entry.kind.replace("-", " "))}</span>')
+    docket = describe.docket_line(dataset, entry)
+    if docket:
+        url = describe.safe_url(entry.document_url)
+        text = _e(docket)
+        if url and entry.docket_entry is not None:
+            number = _e(f"ECF No. {entry.docket_entry}")
+            text = (
+                f'<a href="{_e(url)}" rel="noopener noreferrer">{number}</a>' + text[len(number) :]
+            )
+        tags.append(f'<span class="tag ecf">{text}</span>')
     flags = []
     if entry.alleged_by:
         flags.append('<span class="flag alleged">Allegation</span>')

@@ -143,6 +143,10 @@ def description(dataset: Dataset, entry: Entry) -> str:
     caption = describe.case_caption(dataset, entry.case)
     if caption:
         parts.append(f"Case: {caption}")
+    docket = describe.docket_line(dataset, entry)
+    if docket:
+        url = describe.safe_url(entry.document_url)
+        parts.append(f"Docket: {docket}" + (f" <{url}>" if url else ""))
     parts.append(f"Date: {describe.date_line(entry)}")
     parts.append(f"Kind: {entry.record}, {entry.kind}")
     if entry.record == "deadline":

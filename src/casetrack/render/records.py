@@ -84,6 +84,9 @@ def entry(e: Entry) -> Json:
         "discrepancies": discrepancies(e.discrepancies),
         "scheduled": schedule(e.scheduled),
         "claim": e.claim,
+        "docket_entry": e.docket_entry,
+        "responds_to": list(e.responds_to),
+        "decides": list(e.decides),
     }
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from casetrack.counting import weekday
 from casetrack.deadlines import DeadlineView
+from casetrack.ecf import ecf, ecf_no, thread_marks
 from casetrack.entries import Entry
 from casetrack.loader import Dataset
 from casetrack.models import Discrepancy
@@ -32,6 +33,7 @@ TIMELINE_CSV = (
     "disputed_by",
     "unconfirmed",
     "sources",
+    "docket_entry",
 )
 CLAIMS_CSV = (
     "id",
@@ -139,11 +141,31 @@ def marked_title(e: Entry) -> str:
     return f"(computed deadline) {e.title}" if e.record == "deadline" else e.title
 
 
+def ecf_labels(dataset: Dataset, ids: Iterable[str]) -> dict[str, str]:
+    """Each filing id's 'ECF n' wording, for thread marks (ids of unnumbered filings left out)."""
+    out = {}
+    for fid in ids:
+        f = dataset.filings.get(fid)
+        if f is not None and f.docket_entry is not None:
+            out[fid] = ecf(f.docket_entry)
+    return out
+
+
+def ecf_mark(dataset: Dataset, e: Entry, long: bool = False) -> str:
+    """'ECF 46 → ECF 45' (or, long, 'ECF No. 46; responds to ECF 45'), or '' for no number."""
+    labels = ecf_labels(dataset, (*e.responds_to, *e.decides))
+    threads = thread_marks(e.responds_to, e.decides, labels, long=long)
+    own = (ecf_no if long else ecf)(e.docket_entry) if e.docket_entry is not None else ""
+    return (("; " if long else " ").join(x for x in (own, threads) if x)).strip()
+
+
 def timeline_display(dataset: Dataset, entries: Iterable[Entry]) -> tuple[Row, list[Row]]:
     header = ["Date", "Kind", "Case", "Title", "Who", "Status"]
     rows = []
     for e in entries:
         title = marked_title(e)
+        if e.docket_entry is not None or e.responds_to or e.decides:
+            title += f" ({ecf_mark(dataset, e, long=True)})"
         if e.scheduled is not None:
             title = f"(scheduled) {title}"
         if e.unconfirmed:

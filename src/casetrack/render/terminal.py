@@ -240,6 +240,9 @@ def entry_body(
     if footnotes is not None and e.sources:
         body.append_text(text(" " + footnotes.mark(e.sources), "dim"))
     meta = [] if wide else [e.kind, *([case_name(dataset, e.case)] if e.case else [])]
+    docket = flat.ecf_mark(dataset, e)
+    if docket:
+        meta.insert(0, docket)
     if e.parties:
         meta.append(flat.names(dataset, e.parties, limit=4))
     if meta:
