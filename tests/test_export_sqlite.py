@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from casetrack import sqlschema
 from casetrack.options import bundled_data_dir
 from casetrack.sqlschema import TABLES
 from cli_helpers import run
@@ -427,3 +428,30 @@ def test_an_unwritable_place_is_one_error(tmp_path: Path) -> None:
     assert result.stderr == (
         f"Error: cannot write to {missing.parent}: No such file or directory\n"
     )
+
+
+def test_the_readme_lists_every_table() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Publishing with Datasette")[1].split("\n## ")[0]
+    listed = [line.split("`")[1] for line in section.splitlines() if line.startswith("| `")]
+    assert listed == [
+        "timeline",
+        *(t.name for t in TABLES if t.name != "timeline"),
+    ]
+
+
+def test_a_sqlite_without_full_text_search_is_one_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What an SQLite built without FTS5 answers, without such a build at hand.
+    monkeypatch.setattr(
+        sqlschema, "search_statements", lambda: ["CREATE VIRTUAL TABLE t USING fts5x (a)"]
+    )
+    data = write_dataset(tmp_path)
+    result = run("export", "sqlite", "--data", data, "-o", tmp_path / "case.db")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: this Python's SQLite ({sqlite3.sqlite_version}) has no FTS5 full-text search, "
+        "which the database needs\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
