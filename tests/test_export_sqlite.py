@@ -333,6 +333,20 @@ def test_a_case_narrows_the_database_to_that_case(tmp_path: Path) -> None:
     assert count(db, "claims") == count(db, "filings") == 0
 
 
+def test_a_party_narrows_the_database_to_its_cases_and_claims(tmp_path: Path) -> None:
+    db = small(tmp_path, "--party", "Zoë")
+    assert column(db, "SELECT id FROM cases") == ["zoe-v-acme"]
+    assert column(db, "SELECT id FROM claims") == ["claim-wages"]
+    assert column(db, "SELECT id FROM timeline ORDER BY position") == [
+        "ev-year",
+        "ev-alleged",
+        "f-complaint",
+        "claim-wages@2025-07-01-dismissed",
+    ]
+    # The judge of the case and the parties its rows name; not the State's case.
+    assert column(db, "SELECT id FROM parties ORDER BY rowid") == ["zoe", "acme", "judge-okubo"]
+
+
 def test_citations_and_discrepancies_name_their_record(tmp_path: Path) -> None:
     db = small(tmp_path)
     assert db.execute(

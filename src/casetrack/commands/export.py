@@ -37,7 +37,9 @@ FORMATS = ("ics", "timelinejs", "html", "sqlite", "json", "csv", "markdown")
     show_default=True,
     help="timelinejs: one row per case or per kind; html: colour by case or by kind.",
 )
-@click.option("--title", "title", metavar="TEXT", help="Title of the timeline, page, calendar or database.")
+@click.option(
+    "--title", "title", metavar="TEXT", help="Title of the timeline, page, calendar or database."
+)
 @click.option(
     "--metadata",
     "metadata",

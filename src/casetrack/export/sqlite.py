@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from casetrack import query, sqlschema
+from casetrack.dates import DateSpan
 from casetrack.entries import Entry
 from casetrack.export import sqlite_rows as to
 from casetrack.export.atomic import OutputError, build_atomic
@@ -44,36 +45,53 @@ class SearchUnavailableError(OutputError):
 
 @dataclass(frozen=True, slots=True)
 class Scope:
-    """What the database covers besides the selected entries."""
+    """What the database covers besides the selected entries: the as-of day, and the case and
+    the party that --case and --party name."""
 
     as_of: dt.date | None = None
-    cases: frozenset[str] | None = None  # None: every case
-    parties: frozenset[str] | None = None  # with --party: the party and the groups it is in
+    case: str | None = None
+    parties: frozenset[str] | None = None  # the party and the groups it belongs to
 
     @classmethod
     def of(cls, dataset: Dataset, flt: query.TimelineFilter) -> Scope:
-        """The scope of a timeline filter: its as-of day, its case and its party."""
-        cases: set[str] | None = None
+        case = query.find_case(dataset, flt.case).id if flt.case else None
         parties = None
-        if flt.case:
-            cases = {query.find_case(dataset, flt.case).id}
         if flt.party:
             parties = frozenset(query.groups_of(dataset, query.find_party(dataset, flt.party).id))
-            theirs = {
-                c.id for c in dataset.cases.values() if any(cp.party in parties for cp in c.parties)
-            }
-            cases = theirs if cases is None else cases & theirs
-        return cls(flt.as_of, frozenset(cases) if cases is not None else None, parties)
+        return cls(flt.as_of, case, parties)
 
     @property
     def everything(self) -> bool:
         """Whether neither a case nor a party narrows the database."""
-        return self.cases is None and self.parties is None
+        return self.case is None and self.parties is None
+
+    def cases(self, dataset: Dataset) -> set[str]:
+        """The cases the database is about: the one named, or those in which the party (or a
+        group it belongs to) has a role, or every case."""
+        found = set(dataset.cases) if self.case is None else {self.case}
+        if self.parties is not None:
+            parties = self.parties
+            found = {
+                c for c in found if any(cp.party in parties for cp in dataset.cases[c].parties)
+            }
+        return found
+
+    def claims(self, dataset: Dataset) -> list[Claim]:
+        """The claims raised by the as-of day in the case named, or that the party brings or
+        faces, or all of them."""
+        parties = self.parties
+        return [
+            c
+            for c in dataset.claims.values()
+            if (self.case is None or c.case == self.case)
+            and (parties is None or not parties.isdisjoint([*c.plaintiffs, *c.defendants]))
+            and query.claim_known_on(dataset, c, self.as_of)
+        ]
 
 
 def build_rows(dataset: Dataset, entries: list[Entry], scope: Scope) -> Rows:
-    """Every table's rows (dicts keyed by column name): the timeline's in its order, the others
-    in the dataset's."""
+    """Every table's rows, as tuples in column order: the timeline's in its order, the others in
+    the dataset's."""
     rows: Rows = {t.name: [] for t in TABLES}
 
     def add(pairs: Iterable[tuple[str, tuple[Any, ...]]]) -> None:
@@ -83,8 +101,10 @@ def build_rows(dataset: Dataset, entries: list[Entry], scope: Scope) -> Rows:
     day = scope.as_of
     selected = {e.id: e for e in entries}
     rows["timeline"] = [to.timeline(e, n, day) for n, e in enumerate(entries, start=1)]
-    in_scope = set(dataset.cases) if scope.cases is None else set(scope.cases)
-    claims = [query.view_claim(dataset, c, day) for c in _claims(dataset, entries, scope, in_scope)]
+    in_scope = scope.cases(dataset)
+    changed = {e.claim for e in entries if e.record == "status-change"}
+    chosen = {c.id for c in scope.claims(dataset)} | changed
+    claims = [query.view_claim(dataset, c, day) for c in dataset.claims.values() if c.id in chosen]
 
     events = [v for v in dataset.events.values() if v.id in selected]
     wanted = {e.id for e in entries if e.record == "filing"}
@@ -129,28 +149,6 @@ def build_rows(dataset: Dataset, entries: list[Entry], scope: Scope) -> Rows:
     return rows
 
 
-def _claims(
-    dataset: Dataset, entries: list[Entry], scope: Scope, in_scope: set[str]
-) -> list[Claim]:
-    """The claims of the cases in scope raised by the as-of day (with a party, those it brings
-    or faces), and every claim a selected status change belongs to."""
-    changed = {e.claim for e in entries if e.record == "status-change"}
-    day = scope.as_of
-    return [
-        c
-        for c in dataset.claims.values()
-        if c.id in changed
-        or (
-            c.case in in_scope
-            and query.claim_known_on(dataset, c, day)
-            and (
-                scope.parties is None
-                or not scope.parties.isdisjoint([*c.plaintiffs, *c.defendants])
-            )
-        )
-    ]
-
-
 # The columns of each table that name a party.
 _PARTY_COLUMNS = {
     "cases": ("court", "judge"),
@@ -183,7 +181,7 @@ def _named_parties(dataset: Dataset, rows: Rows) -> set[str]:
     return wanted
 
 
-def _published_by(published: Any, day: dt.date | None) -> bool:
+def _published_by(published: DateSpan | None, day: dt.date | None) -> bool:
     return published is None or day is None or published.earliest() <= day
 
 
