@@ -79,9 +79,11 @@ def test_the_tables_follow_the_to_sqlite_conventions(bundled: sqlite3.Connection
             "claim_status_changes",
             "claims",
             "discrepancies",
+            "documents",
             "event_parties",
             "events",
             "filing_parties",
+            "filing_references",
             "filings",
             "group_members",
             "parties",
@@ -132,7 +134,7 @@ def test_every_foreign_key_is_indexed(bundled: sqlite3.Connection) -> None:
 def test_every_foreign_key_resolves(bundled: sqlite3.Connection) -> None:
     assert bundled.execute("PRAGMA foreign_key_check").fetchall() == []
     # ... and there are links to check.
-    assert count(bundled, "timeline", "alleged_in IS NOT NULL") == 4
+    assert count(bundled, "timeline", "alleged_in IS NOT NULL") == 7
     assert count(bundled, "citations", "filing IS NOT NULL") > 22
 
 
@@ -159,13 +161,21 @@ def test_row_counts_equal_the_json_outputs(bundled: sqlite3.Connection) -> None:
         "sources": len(sources),
     }
     assert {table: count(bundled, table) for table in expected} == expected
-    assert expected["timeline"] == 60  # the counts are of something
+    assert expected["timeline"] == 68  # the counts are of something
 
 
 def as_entry(row: sqlite3.Row) -> dict[str, Any]:
     """A timeline row in the JSON timeline's form."""
     entry = dict(row)
-    for name in ("parties", "sources", "alleged_by", "disputed_by", "discrepancies"):
+    for name in (
+        "parties",
+        "sources",
+        "alleged_by",
+        "disputed_by",
+        "discrepancies",
+        "responds_to",
+        "decides",
+    ):
         entry[name] = json.loads(entry[name])
     for name in ("approximate", "uncertain", "unconfirmed"):
         entry[name] = bool(entry[name])
@@ -173,7 +183,7 @@ def as_entry(row: sqlite3.Row) -> dict[str, Any]:
         k: entry.pop(f"scheduled_{k}") for k in ("set_on", "set_by", "replaced_on", "replaced_by")
     }
     entry["scheduled"] = schedule if schedule["set_on"] else None
-    for extra in ("position", "earliest", "latest", "notes"):
+    for extra in ("position", "earliest", "latest", "notes", "docket_text"):
         del entry[extra]
     return entry
 
@@ -182,7 +192,7 @@ def test_the_timeline_table_is_the_json_timeline(bundled: sqlite3.Connection) ->
     timeline = json_of("timeline", "--format", "json", "--as-of", AS_OF)
     rows = bundled.execute("SELECT * FROM timeline ORDER BY position").fetchall()
     assert [as_entry(r) for r in rows] == timeline
-    assert [r["position"] for r in rows] == list(range(1, 61))
+    assert [r["position"] for r in rows] == list(range(1, 69))
 
 
 def test_full_text_search_finds_the_voice_memo(bundled: sqlite3.Connection) -> None:
@@ -193,8 +203,9 @@ def test_full_text_search_finds_the_voice_memo(bundled: sqlite3.Connection) -> N
             f"WHERE {table}_fts MATCH '{words}' ORDER BY {table}.id",
         )
 
-    assert search("timeline", "voice memo") == ["ev-2025-01-27-voice-memo-published"]
-    assert search("events", "voice memo") == ["ev-2025-01-27-voice-memo-published"]
+    memo = ["ev-2025-01-27-voice-memo-published", "ev-rooftop-scene-meeting"]
+    assert search("timeline", "voice memo") == memo
+    assert search("events", "voice memo") == memo
     assert search("sources", "voice memo") == ["src-global-news-2025-01-29"]
     # Stemmed: 'dismiss' finds 'dismissed' and 'dismissal'.
     assert "f-2025-06-09-order-dismissal" in search("filings", "dismiss")
@@ -218,8 +229,8 @@ def test_metadata_describes_every_table_and_column(tmp_path: Path) -> None:
         "Baldoni v. NYT · Lively v. Wayfarer · Crisis PR firm v. Lively and 1 more"
     )
     assert meta["description"].startswith(
-        "The record of 4 cases as of 2026-01-01: 60 timeline entries, 22 filings, 21 events "
-        "and 16 claims. Every fact names its sources. Allegations are not facts: 5 timeline "
+        "The record of 4 cases as of 2026-01-01: 68 timeline entries, 22 filings, 28 events "
+        "and 17 claims. Every fact names its sources. Allegations are not facts: 11 timeline "
         "entries are marked 'alleged' in the status column"
     )
     assert meta["source"] == (
@@ -469,3 +480,84 @@ def test_a_sqlite_without_full_text_search_is_one_error(
         "which the database needs\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+DOCKET = {
+    "docket.yaml": """
+        sources:
+          - id: s-docket
+            kind: docket
+            title: Docket of Doe v. Acme
+            retrieved: 2025-06-20
+        parties:
+          - {id: doe, name: Alex Doe, kind: person, sources: [s-docket]}
+          - {id: acme, name: Acme Widgets, kind: company, sources: [s-docket]}
+        cases:
+          - id: doe-v-acme
+            caption: Doe v. Acme Widgets, Inc.
+            docket: 1:25-cv-07001
+            filed: 2025-03-03
+            terminated: 2025-06-19
+            nature_of_suit: 190 Contract Other
+            sources: [s-docket]
+        filings:
+          - id: f-1
+            case: doe-v-acme
+            date: 2025-03-03
+            kind: complaint
+            title: Complaint
+            docket_entry: 1
+            docket_text: COMPLAINT against Acme Widgets, Inc. Filing fee paid.
+            documents:
+              - {url: "https://example.org/doc/1"}
+              - {url: "https://example.org/doc/1-1", attachment: 1, description: Civil cover sheet}
+            sources: [s-docket]
+          - id: f-5
+            case: doe-v-acme
+            date: 2025-04-01
+            kind: motion-to-dismiss
+            title: Motion to dismiss
+            docket_entry: 5
+            docket_text: MOTION to Dismiss re 1 Complaint, filed by Acme Widgets, Inc.
+            responds_to: [f-1]
+            sources: [s-docket]
+          - id: f-9
+            case: doe-v-acme
+            date: 2025-06-19
+            kind: order
+            title: Order granting the motion to dismiss
+            docket_entry: 9
+            docket_text: ORDER granting 5 Motion to Dismiss. Case closed.
+            decides: [f-5]
+            sources: [s-docket]
+    """,
+}
+
+
+def test_docket_entries_keep_their_text_documents_and_threads(
+    tmp_path: Path, make_dataset: Any
+) -> None:
+    data = make_dataset(DOCKET)
+    db = sqlite3.connect(export(tmp_path, "--kind", "order", data=data))
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert column(db, "SELECT id FROM timeline") == ["f-9"]
+    # The order's thread comes with it: the motion it grants and the complaint the motion answers.
+    assert column(db, "SELECT id FROM filings ORDER BY rowid") == ["f-1", "f-5", "f-9"]
+    assert db.execute("SELECT * FROM filing_references ORDER BY filing").fetchall() == [
+        ("f-5", "f-1", "responds-to"),
+        ("f-9", "f-5", "decides"),
+    ]
+    assert db.execute("SELECT * FROM documents").fetchall() == [
+        ("f-1", None, None, "https://example.org/doc/1"),
+        ("f-1", 1, "Civil cover sheet", "https://example.org/doc/1-1"),
+    ]
+    assert db.execute(
+        "SELECT docket_entry, decides, docket_text FROM timeline WHERE id = 'f-9'"
+    ).fetchall() == [(9, '["f-5"]', "ORDER granting 5 Motion to Dismiss. Case closed.")]
+    assert db.execute("SELECT terminated, nature_of_suit FROM cases").fetchall() == [
+        ("2025-06-19", "190 Contract Other")
+    ]
+    assert column(db, "SELECT retrieved FROM sources") == ["2025-06-20"]
+    found = "SELECT rowid FROM {0}_fts WHERE {0}_fts MATCH 'closed'"
+    assert column(db, found.format("timeline")) == [1]
+    assert len(column(db, found.format("filings"))) == 1

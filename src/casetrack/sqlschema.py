@@ -134,6 +134,9 @@ CASES = Table(
         _text("judge", "The presiding judge (a party).", "parties"),
         _text("filed", "When the case was filed, at its own precision."),
         _text("date_note", "How the filing date was worked out."),
+        _text("terminated", "When the case was terminated (closed), if it was."),
+        _text("nature_of_suit", "The nature of suit, as the docket gives it."),
+        _text("cause", "The cause of action, as the docket gives it ('28:1332 Diversity')."),
         _text("summary", "What the case is about."),
         *_about("case"),
     ),
@@ -224,14 +227,38 @@ FILINGS = Table(
         _text("title", "A short title."),
         _text("summary", "What it says, in neutral words."),
         *_dated("it was filed or issued"),
-        Column("docket_entry", "INTEGER", "The docket entry number, where known."),
+        Column("docket_entry", "INTEGER", "The docket entry (ECF) number, where known."),
+        _text("docket_text", "The docket entry's text, as the court wrote it."),
         *_about("filing"),
     ),
     pk=("id",),
     label="title",
-    search=("title", "summary", "notes", "date_note"),
+    search=("title", "summary", "notes", "date_note", "docket_text"),
     sort="earliest",
     facets=("kind", "case"),
+)
+
+FILING_REFERENCES = Table(
+    "filing_references",
+    "Threads of filings: what each filing answers or refers to ('re: 13'), and the motions an "
+    "order rules on ('granting 45').",
+    (
+        _text("filing", "The filing.", "filings"),
+        _text("refers_to", "The filing it answers, refers to or rules on.", "filings"),
+        _text("kind", "'responds-to', or 'decides' for an order ruling on a motion."),
+    ),
+    pk=("filing", "refers_to", "kind"),
+)
+
+DOCUMENTS = Table(
+    "documents",
+    "Links to the documents of docket entries: the main document and its attachments.",
+    (
+        _text("filing", "The filing (docket entry).", "filings"),
+        Column("attachment", "INTEGER", "The attachment number; null for the main document."),
+        _text("description", "What the document is, as the docket says."),
+        _text("url", "Where to read it (CourtListener, PACER, ...)."),
+    ),
 )
 
 FILING_PARTIES = Table(
@@ -367,6 +394,7 @@ SOURCES = Table(
         _text("outlet", "Publisher, outlet or court."),
         _text("author", "Author, where known."),
         _text("published", "When it was published, at its own precision."),
+        _text("retrieved", "For a docket or web page: the day this copy was retrieved."),
         _text("date_note", "How the publication date was worked out, when it is inferred."),
         _text("url", "Where to read it."),
         _text("file", "A local copy, relative to the dataset folder."),
@@ -441,6 +469,9 @@ TIMELINE = Table(
         ),
         *SCHEDULED,
         _text("claim", "For a claim status change: the claim.", "claims"),
+        Column("docket_entry", "INTEGER", "For a filing: its docket entry (ECF) number."),
+        _text("responds_to", "For a filing: the ids of the filings it answers (JSON)."),
+        _text("decides", "For an order: the ids of the motions it rules on (JSON)."),
         Column(
             "position",
             "INTEGER",
@@ -448,10 +479,11 @@ TIMELINE = Table(
             not_null=True,
         ),
         _text("notes", "Free notes on the record, by whoever keeps the data."),
+        _text("docket_text", "For a filing: the docket entry's text, as the court wrote it."),
     ),
     pk=("id",),
     label="title",
-    search=("title", "summary", "notes", "date_note"),
+    search=("title", "summary", "notes", "date_note", "docket_text"),
     sort="position",
     facets=("kind", "status", "case"),
 )
@@ -465,6 +497,8 @@ TABLES: tuple[Table, ...] = (
     RELATIONS,
     FILINGS,
     FILING_PARTIES,
+    FILING_REFERENCES,
+    DOCUMENTS,
     EVENTS,
     EVENT_PARTIES,
     ALLEGATIONS,

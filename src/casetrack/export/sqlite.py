@@ -9,8 +9,9 @@ What goes in (README, "Publishing with Datasette", says the same for users):
   bring their parties and counsel, their undated relations, and their claims raised by the as-of
   day, each with its status on that day (with `--party`, the claims the party brings or faces).
 - Every record a row points to is there too, so that every foreign key resolves: the filing an
-  allegation is made in, the filing that raised a claim, the claim of a status change, the case
-  on the other side of a relation (as a row of `cases` only).
+  allegation is made in, the filing that raised a claim, the filings a filing answers or rules
+  on, the claim of a status change, the case on the other side of a relation (as a row of
+  `cases` only).
 - `parties` holds every party and `sources` every source published by the as-of day, plus
   those cited; with `--case` or `--party`, only those the other tables name or cite.
 
@@ -100,7 +101,9 @@ def build_rows(dataset: Dataset, entries: list[Entry], scope: Scope) -> Rows:
 
     day = scope.as_of
     selected = {e.id: e for e in entries}
-    rows["timeline"] = [to.timeline(e, n, day) for n, e in enumerate(entries, start=1)]
+    rows["timeline"] = [
+        to.timeline(e, n, day, _docket_text(dataset, e)) for n, e in enumerate(entries, start=1)
+    ]
     in_scope = scope.cases(dataset)
     changed = {e.claim for e in entries if e.record == "status-change"}
     chosen = {c.id for c in scope.claims(dataset)} | changed
@@ -110,6 +113,7 @@ def build_rows(dataset: Dataset, entries: list[Entry], scope: Scope) -> Rows:
     wanted = {e.id for e in entries if e.record == "filing"}
     wanted.update(v.alleged.filing for v in events if v.alleged and v.alleged.filing)
     wanted.update(view.claim.filing for view in claims if view.claim.filing)
+    wanted = _threads(dataset, wanted)
     filings = [f for f in dataset.filings.values() if f.id in wanted]
 
     for f in filings:
@@ -142,11 +146,30 @@ def build_rows(dataset: Dataset, entries: list[Entry], scope: Scope) -> Rows:
             add(to.party(p))
     wanted = {row[0] for row in rows["citations"]}  # source
     if scope.everything:
-        wanted.update(s.id for s in dataset.sources.values() if _published_by(s.published, day))
+        wanted.update(
+            s.id for s in dataset.sources.values() if _published_by(s.published or s.retrieved, day)
+        )
     for s in dataset.sources.values():
         if s.id in wanted:
             add(to.source(s))
     return rows
+
+
+def _docket_text(dataset: Dataset, e: Entry) -> str | None:
+    return dataset.filings[e.id].docket_text if e.record == "filing" else None
+
+
+def _threads(dataset: Dataset, ids: set[str]) -> set[str]:
+    """The filings, every filing they answer or rule on, and so on back."""
+    found = set(ids)
+    todo = list(ids)
+    while todo:
+        f = dataset.filings[todo.pop()]
+        for other in (*f.responds_to, *f.decides):
+            if other not in found:
+                found.add(other)
+                todo.append(other)
+    return found
 
 
 # The columns of each table that name a party.

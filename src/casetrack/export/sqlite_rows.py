@@ -102,9 +102,10 @@ def _discrepancies_json(items: tuple[Discrepancy, ...]) -> str:
     )
 
 
-def timeline(e: Entry, position: int, day: dt.date | None) -> Row:
+def timeline(e: Entry, position: int, day: dt.date | None, docket_text: str | None) -> Row:
     """One entry: the JSON timeline's fields (render/records.py `entry`) with `scheduled`
-    spread over four columns, plus its bounds, its place in the order and its notes."""
+    spread over four columns, plus its bounds, its place in the order, its notes and, for a
+    filing, its docket text."""
     return (
         e.id,
         e.record,
@@ -123,8 +124,12 @@ def timeline(e: Entry, position: int, day: dt.date | None) -> Row:
         _discrepancies_json(e.discrepancies),
         *scheduled(e.scheduled, day),
         e.claim,
+        e.docket_entry,
+        ids_json(e.responds_to),
+        ids_json(e.decides),
         position,
         text(e.notes),
+        text(docket_text),
     )
 
 
@@ -168,11 +173,18 @@ def _about(record: Record) -> Row:
 
 
 def filing(f: Filing) -> Rows:
-    # id, case, kind, title, summary, <dated>, docket_entry, notes, unconfirmed
+    """A filing, who filed it, the filings it answers or rules on, and its documents."""
+    # id, case, kind, title, summary, <dated>, docket_entry, docket_text, notes, unconfirmed
     row = (f.id, f.case, f.kind, text(f.title), text(f.summary), *dated(f.date, f.date_note))
-    yield "filings", (*row, f.docket_entry, *_about(f))
+    yield "filings", (*row, f.docket_entry, text(f.docket_text), *_about(f))
     for p in dict.fromkeys(f.filed_by):
         yield "filing_parties", (f.id, p)
+    for kind, ids in (("responds-to", f.responds_to), ("decides", f.decides)):
+        for other in dict.fromkeys(ids):
+            yield "filing_references", (f.id, other, kind)
+    for d in f.documents:
+        # filing, attachment, description, url
+        yield "documents", (f.id, d.attachment, text(d.description), text(d.url))
     yield from _cited("filing", f)
 
 
@@ -251,6 +263,9 @@ def case(c: Case) -> Rows:
             c.judge,
             iso(c.filed),
             text(c.date_note),
+            iso(c.terminated),
+            text(c.nature_of_suit),
+            text(c.cause),
             text(c.summary),
             *_about(c),
         ),
@@ -291,6 +306,7 @@ def source(s: Source) -> Rows:
             text(s.outlet),
             text(s.author),
             iso(s.published),
+            iso(s.retrieved),
             text(s.date_note),
             text(s.url),
             text(s.file),
