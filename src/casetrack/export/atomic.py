@@ -6,6 +6,7 @@ import contextlib
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from casetrack.errors import CasetrackError
@@ -42,6 +43,18 @@ def write_atomic(path: Path, raw: bytes, force: bool = False) -> None:
     `force` an existing file is refused, even one that appears while writing. The temporary file
     never outlives this call.
     """
+
+    def fill(tmp: Path) -> None:
+        with open(tmp, "wb") as out:
+            out.write(raw)
+
+    build_atomic(path, fill, force=force)
+
+
+def build_atomic(path: Path, build: Callable[[Path], None], force: bool = False) -> None:
+    """Have `build` write a whole file at a temporary path in `path`'s folder, then move it to
+    `path` as `write_atomic` does. For writers that need a file name (SQLite) rather than bytes.
+    """
     if path.exists() and not force:
         raise OutputExistsError(f"{path} exists; use --force to overwrite")
     if path.is_dir():
@@ -51,11 +64,11 @@ def write_atomic(path: Path, raw: bytes, force: bool = False) -> None:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
         raise OutputError(f"cannot write to {folder}: {exc.strerror}") from None
+    os.close(fd)
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(raw)
-            out.flush()
+        build(tmp)
+        with open(tmp, "rb+") as out:
             os.fsync(out.fileno())
         os.chmod(tmp, _file_mode(path))
         if force:
