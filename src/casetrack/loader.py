@@ -141,7 +141,7 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
             )
         ]
     if st.st_size > MAX_FILE_BYTES:
-        return None, [_too_large(st.st_size, shown)]
+        return None, [too_large(st.st_size, shown)]
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -149,7 +149,8 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     return decode(raw, shown)
 
 
-def _too_large(size: int, shown: str) -> Problem:
+def too_large(size: int, shown: str) -> Problem:
+    """The problem of a file over the size limit for one file."""
     limit = MAX_FILE_BYTES // (1024 * 1024)
     return Problem(
         shown,
@@ -164,7 +165,7 @@ def decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
     """A data file's bytes as text (UTF-8, a BOM allowed), or the problems that keep them from
     being read. Files from elsewhere than the disk (a git revision) are read through this too."""
     if len(raw) > MAX_FILE_BYTES:
-        return None, [_too_large(len(raw), shown)]
+        return None, [too_large(len(raw), shown)]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [Problem(shown, 1, 1, "file is UTF-16; save it as UTF-8")]
     if raw.startswith(b"\xef\xbb\xbf"):
