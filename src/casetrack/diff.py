@@ -245,7 +245,7 @@ def _one(path: str, a: Any, b: Any) -> Iterator[FieldChange]:
 
 def _list_change(path: str, a: list[Any], b: list[Any]) -> FieldChange:
     old, new = [as_written(x) for x in a], [as_written(x) for x in b]
-    old_keys, new_keys = [_key(x) for x in old], [_key(x) for x in new]
+    old_keys, new_keys = [_key(x) for x in a], [_key(x) for x in b]
     removed = _without(old, old_keys, new_keys)
     added = _without(new, new_keys, old_keys)
     return FieldChange(path, old, new, tuple(added), tuple(removed), kind="list")
@@ -266,6 +266,10 @@ def _without(items: list[Any], keys: list[str], others: list[str]) -> list[Any]:
 
 
 def _key(value: Any) -> str:
+    """An item's identity in a list: every field, given or not (as written, an empty list given
+    and one left out differ; as loaded they are the same)."""
+    if isinstance(value, Model):
+        value = value.model_dump(mode="json")
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 

@@ -13,6 +13,7 @@ Nothing here prints. Every failure is a CompareError (exit 2) with one clear mes
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 from collections.abc import Sequence
@@ -174,35 +175,39 @@ def _read(revision: Revision, entries: Sequence[_Entry]) -> list[tuple[str, Text
     if any(mode == _LINK_MODE for _, mode, _, _ in entries):
         args.append("--follow-symlinks")
     out = _git(revision.top, *args, stdin=request) if wanted else b""
-    texts: dict[str, tuple[str | None, list[Problem]]] = {}
+    sources: dict[str, TextSource] = {}
     at = 0
     for shown, _ in wanted:
         end = out.index(b"\n", at)
         header = out[at:end].decode("utf-8", "replace").split(" ")
         at = end + 1
         if header[-1] == "missing":
-            texts[shown] = (None, [Problem(shown, None, None, "not in that revision", "fatal")])
+            problem = Problem(shown, None, None, "not in that revision", "fatal")
+            sources[shown] = _failed(problem)
             continue
         size = int(header[-1])
-        body = out[at : at + size]
-        at += size + 1
         if len(header) == 3 and header[1] == "blob":
-            texts[shown] = decode(body, shown)
+            # Decoded when the loader asks: only one file's text is held at a time.
+            sources[shown] = functools.partial(_decode, out, at, size, shown)
         else:
-            texts[shown] = (None, [_link_problem(shown, header[0], body)])
+            sources[shown] = _failed(_link_problem(shown, header[0]))
+        at += size + 1
     for shown, problem in problems.items():
-        texts[shown] = (None, [problem])
-    return [(shown, _fixed(texts[shown])) for shown, _, _, _ in entries]
+        sources[shown] = _failed(problem)
+    return [(shown, sources[shown]) for shown, _, _, _ in entries]
 
 
-def _fixed(result: tuple[str | None, list[Problem]]) -> TextSource:
-    return lambda: result
+def _decode(out: bytes, at: int, size: int, shown: str) -> tuple[str | None, list[Problem]]:
+    return decode(out[at : at + size], shown)
 
 
-def _link_problem(shown: str, what: str, body: bytes) -> Problem:
-    target = body.decode("utf-8", "replace").strip()
+def _failed(problem: Problem) -> TextSource:
+    return lambda: (None, [problem])
+
+
+def _link_problem(shown: str, what: str) -> Problem:
     reasons = {
-        "symlink": f"a link to '{target}', outside the repository: not part of the revision",
+        "symlink": "a link to a file outside the repository, which is not part of the revision",
         "dangling": "a link to a file that is not in that revision",
         "loop": "a link that loops",
         "notdir": "a link through something that is not a folder",

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from casetrack.dates import DateError, DateSpan
 from casetrack.diff import Diff, FieldChange, RecordChange
 from casetrack.loader import Dataset
+from casetrack.models import Discrepancy
 from casetrack.query import case_name, party_name, record_label
 from casetrack.render import rows as flat
 
@@ -186,8 +187,7 @@ def _item(diff: Diff, name: str, value: Any) -> str:
         kind = str(value.get("kind", "related-to")).replace("-", " ")
         return f"{kind} {case_name(diff.new, value['case'])}"
     if name == "discrepancies" and "about" in value:
-        accounts = " / ".join(str(a.get("says", "")) for a in value.get("accounts", []))
-        return f"sources differ on {value['about']}: {accounts}"
+        return flat.differ(Discrepancy.model_validate(value))
     return ", ".join(f"{k}: {v}" for k, v in value.items())
 
 
@@ -227,28 +227,26 @@ def word_diff(old: str, new: str) -> Line:
     out: Line = []
     shown = 0
     for n, (tag, i1, i2, j1, j2) in enumerate(ops):
-        if tag == "equal":
-            words = a[i1:i2]
-            head = words[:CONTEXT] if n > 0 else []
-            tail = words[-CONTEXT:] if n < len(ops) - 1 else []
-            if len(words) <= len(head) + len(tail):
-                out.append(("", " ".join(words)))
-            else:
-                gap = [("", " ".join(head))] if head else []
-                gap.append(("", "…"))
-                if tail:
-                    gap.append(("", " ".join(tail)))
-                out.extend(gap)
+        if tag != "equal":
+            shown += 1
+            if i2 > i1:
+                out.append(("del", _run(a[i1:i2])))
+            if j2 > j1:
+                out.append(("ins", _run(b[j1:j2])))
             continue
-        if shown == HUNKS:
-            left = sum(1 for op in ops[n:] if op[0] != "equal")
-            out.append(("", f"… and {left} more change{'s' if left != 1 else ''}"))
+        words = a[i1:i2]
+        left = sum(1 for op in ops[n:] if op[0] != "equal") if shown == HUNKS else 0
+        head = words[:CONTEXT] if n > 0 else []
+        tail = words[-CONTEXT:] if n < len(ops) - 1 and not left else []
+        if len(words) <= len(head) + len(tail):
+            out.append(("", " ".join(words)))
+        else:
+            out.extend([("", " ".join(head))] if head else [])
+            out.append(("", "…"))
+            out.extend([("", " ".join(tail))] if tail else [])
+        if left:
+            out.append(("", f"and {left} more change{'s' if left != 1 else ''}"))
             break
-        shown += 1
-        if i2 > i1:
-            out.append(("del", _run(a[i1:i2])))
-        if j2 > j1:
-            out.append(("ins", _run(b[j1:j2])))
     return _spaced(out)
 
 

@@ -93,7 +93,10 @@ def diff_json(diff: Diff, devs: Developments, old: Version, new: Version) -> Jso
                 }
                 for d, text in zip(devs.disagreements, texts("disagreements"), strict=True)
             ],
-            "sources": [source(s) for s in devs.sources],
+            "sources": [
+                {**source(s), "text": text}
+                for s, text in zip(devs.sources, texts("sources"), strict=True)
+            ],
         },
     }
 
