@@ -69,7 +69,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "diff": (
         "casetrack.commands.diff:diff",
-        "What changed between two versions of the data, in the case's terms.",
+        "What changed between two versions, in the case's own terms.",
     ),
     "validate": (
         "casetrack.commands.validate:validate",

@@ -30,6 +30,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -149,15 +150,15 @@ def _renames(
     record's references following the renames found in `earlier` types."""
     if not gone or not came:
         return {}
-    waiting: dict[bytes, list[str]] = {}
+    waiting: dict[bytes, deque[str]] = {}
     for rid in sorted(came):
-        waiting.setdefault(content_hash(after[rid]), []).append(rid)
+        waiting.setdefault(content_hash(after[rid]), deque()).append(rid)
     out: dict[str, str] = {}
     for rid in sorted(gone):
         was = _follow(section, before[rid], earlier) if earlier else before[rid]
         candidates = waiting.get(content_hash(was))
         if candidates:
-            out[rid] = candidates.pop(0)
+            out[rid] = candidates.popleft()
     return out
 
 

@@ -14,7 +14,7 @@ from casetrack.options import data_option, resolve_data_dir
 from casetrack.output import Look, format_option, pager_option
 
 
-@click.command(short_help="What changed between two versions of the data, in the case's terms.")
+@click.command(short_help="What changed between two versions, in the case's own terms.")
 @data_option
 @click.argument("revision", metavar="[REV | REV1..REV2]", required=False)
 @click.option(

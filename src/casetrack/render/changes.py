@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from casetrack.dates import DateError, DateSpan
-from casetrack.diff import Diff, FieldChange, RecordChange
+from casetrack.diff import Diff, FieldChange, RecordChange, record_date
 from casetrack.loader import Dataset
 from casetrack.models import Discrepancy
 from casetrack.query import case_name, party_name, record_label
@@ -120,8 +120,6 @@ def _record(diff: Diff, c: RecordChange) -> Item:
 
 
 def _record_date(c: RecordChange, dataset: Dataset) -> str:
-    from casetrack.diff import record_date
-
     date = record_date(c.record, dataset)
     return date.display() if date is not None else ""
 
