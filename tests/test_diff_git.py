@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -225,6 +226,15 @@ def test_a_folder_not_in_the_revision(repo: Path) -> None:
     )
 
 
+def test_a_revision_without_data_files(repo: Path) -> None:
+    git(repo, "rm", "-q", "data/*.yaml")
+    (repo / "data").mkdir()
+    (repo / "data" / "notes.txt").write_text("Nothing yet\n", encoding="utf-8")
+    commit(repo, "Emptied")
+    write(repo / "data", CASE_FILES)
+    assert failed("--data", "data") == ("Error: HEAD:data: no .yaml or .yml files in this folder\n")
+
+
 def test_a_revision_whose_data_does_not_load(repo: Path) -> None:
     edit(repo / "data" / "events.yaml", "    kind: meeting\n", "    kind: meetng\n")
     edit(repo / "data" / "events.yaml", "    date: 2025-04-10\n", "    date: 2025-04-31\n")
@@ -287,21 +297,36 @@ def test_without_git(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 # --- the cache ----------------------------------------------------------------------------------
 
 
+def imported(*args: str, cache: Path) -> tuple[str, set[str]]:
+    """The output of `casetrack ARGS` run in a new process, and the modules it imported."""
+    env = {k: v for k, v in os.environ.items() if k != "CASETRACK_DATA"}
+    env["CASETRACK_CACHE_DIR"] = str(cache)
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "casetrack", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout, set(re.findall(r"^import time:.*\|\s+(\S+)$", done.stderr, re.MULTILINE))
+
+
 def test_a_revision_read_again_comes_from_the_cache(repo: Path, tmp_path: Path) -> None:
     """The second diff reads neither revision's YAML: both datasets come from the cache, keyed
     on the files' git object ids."""
     edit(repo / "data" / "parties.yaml", "An actress.", "An actor.")
     commit(repo, "Edited")
-    env = {k: v for k, v in os.environ.items() if k != "CASETRACK_DATA"}
-    env["CASETRACK_CACHE_DIR"] = str(tmp_path / "cache")
-    argv = [sys.executable, "-X", "importtime", "-m", "casetrack", "diff", "HEAD~1..HEAD"]
-    runs = [
-        subprocess.run(
-            [*argv, "--data", "data"], capture_output=True, text=True, env=env, check=False
-        )
-        for _ in range(2)
-    ]
-    assert [r.returncode for r in runs] == [0, 0]
-    assert runs[0].stdout == runs[1].stdout
-    assert "casetrack.yamlsafe" in runs[0].stderr
-    assert "casetrack.yamlsafe" not in runs[1].stderr
+    first, before = imported("diff", "HEAD~1..HEAD", "--data", "data", cache=tmp_path / "c")
+    again, after = imported("diff", "HEAD~1..HEAD", "--data", "data", cache=tmp_path / "c")
+    assert first == again
+    assert "casetrack.yamlsafe" in before
+    assert "casetrack.yamlsafe" not in after
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown"])
+def test_json_and_markdown_never_touch_rich(repo: Path, tmp_path: Path, fmt: str) -> None:
+    edit(repo / "data" / "parties.yaml", "An actress.", "An actor.")
+    _, modules = imported("diff", "--data", "data", "--format", fmt, cache=tmp_path / "c")
+    assert {m for m in modules if m.startswith("rich")} == set()

@@ -104,10 +104,9 @@ def load(revision: Revision, shared: SharedFiles | None = None) -> tuple[Dataset
     the dataset cache when the files are known by content alone (no links among them)."""
     entries = _list(revision)
     if not entries:
-        where = revision.folder or "the top folder"
         return Dataset(), [
             Problem(
-                f"{revision.label}:{where}",
+                f"{revision.label}:{revision.folder or '.'}",
                 None,
                 None,
                 "no .yaml or .yml files in this folder",
