@@ -30,7 +30,7 @@ import pickle
 import re
 import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -216,18 +216,13 @@ def open_store(root: Path, files: list[tuple[Path, str]], max_file_bytes: int) -
     if not enabled():
         return None
     try:
-        folder = cache_dir().resolve()
+        folder = _usable_dir()
         resolved = root.resolve()
-        if folder == resolved or resolved in folder.parents:
+        if folder is None or folder == resolved or resolved in folder.parents:
             return None  # never write beside the data
-        if folder.exists() and not _trusted(folder.stat(), stat.S_ISDIR):
-            return None  # a folder others can write to: its files could be anyone's
         where = hashlib.blake2b(digest_size=16)
         where.update(f"{resolved}\0{Path.cwd()}".encode("utf-8", "surrogateescape"))
-        key = hashlib.blake2b(digest_size=_HASH_SIZE)
-        key.update(
-            f"{__version__}\0{_pydantic_version()}\0{sys.version}\0{max_file_bytes}\0".encode()
-        )
+        key = _versions_key(max_file_bytes)
         stats = []
         for path, shown in files:
             if not stat.S_ISREG(os.stat(path).st_mode):
@@ -245,6 +240,45 @@ def open_store(root: Path, files: list[tuple[Path, str]], max_file_bytes: int) -
         return None
     paths = [path for path, _ in files]
     return Store(folder / f"{where.hexdigest()}.pickle", key.digest(), stats, paths)
+
+
+def open_content_store(
+    slot: str, files: Sequence[tuple[str, str]], max_file_bytes: int
+) -> Store | None:
+    """The cache Store for a dataset whose files are known by their content alone: a folder at a
+    git revision, each file given as (shown name, git object id). An object id names one content
+    for ever, so nothing is read to make the key; `slot` (the repository, tree and revision as
+    typed) gives each revision its own cache file. None when the cache is off or unusable."""
+    if not enabled():
+        return None
+    try:
+        folder = _usable_dir()
+    except (OSError, RuntimeError):
+        return None
+    if folder is None:
+        return None
+    key = _versions_key(max_file_bytes)
+    key.update(_code_stamp())
+    for shown, object_id in files:
+        key.update(f"{shown}\0{object_id}\0".encode("utf-8", "surrogateescape"))
+    where = hashlib.blake2b(slot.encode("utf-8", "surrogateescape"), digest_size=16)
+    return Store(folder / f"{where.hexdigest()}.pickle", key.digest(), [], [])
+
+
+def _usable_dir() -> Path | None:
+    """The cache directory, resolved; None when others can write to it (its files could be
+    anyone's)."""
+    folder = cache_dir().resolve()
+    if folder.exists() and not _trusted(folder.stat(), stat.S_ISDIR):
+        return None
+    return folder
+
+
+def _versions_key(max_file_bytes: int) -> Any:
+    """A key hash started with everything besides the files that decides a loaded dataset."""
+    key = hashlib.blake2b(digest_size=_HASH_SIZE)
+    key.update(f"{__version__}\0{_pydantic_version()}\0{sys.version}\0{max_file_bytes}\0".encode())
+    return key
 
 
 _NAME = re.compile(r"[0-9a-f]{32}\.pickle")

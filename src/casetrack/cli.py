@@ -79,6 +79,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "casetrack.commands.init:init",
         "Start a new dataset: an example of each kind of record.",
     ),
+    "diff": (
+        "casetrack.commands.diff:diff",
+        "What changed between two versions, in the case's own terms.",
+    ),
     "validate": (
         "casetrack.commands.validate:validate",
         "Check a dataset; list every problem as file:line:column: message.",

@@ -8,11 +8,14 @@ whole dataset.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import functools
 import gc
+import hashlib
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -139,22 +142,32 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
                 "fatal",
             )
         ]
-    size = st.st_size
-    if size > MAX_FILE_BYTES:
-        limit = MAX_FILE_BYTES // (1024 * 1024)
-        return None, [
-            Problem(
-                shown,
-                None,
-                None,
-                f"file is {size / 1024 / 1024:.0f} MB, over the {limit} MB limit for one file; "
-                "split it into several files",
-            )
-        ]
+    if st.st_size > MAX_FILE_BYTES:
+        return None, [too_large(st.st_size, shown)]
     try:
         raw = path.read_bytes()
     except OSError as exc:
         return None, [Problem(shown, None, None, f"cannot read this file: {exc.strerror}", "fatal")]
+    return decode(raw, shown)
+
+
+def too_large(size: int, shown: str) -> Problem:
+    """The problem of a file over the size limit for one file."""
+    limit = MAX_FILE_BYTES // (1024 * 1024)
+    return Problem(
+        shown,
+        None,
+        None,
+        f"file is {size / 1024 / 1024:.0f} MB, over the {limit} MB limit for one file; "
+        "split it into several files",
+    )
+
+
+def decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
+    """A data file's bytes as text (UTF-8, a BOM allowed), or the problems that keep them from
+    being read. Files from elsewhere than the disk (a git revision) are read through this too."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [too_large(len(raw), shown)]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [Problem(shown, 1, 1, "file is UTF-16; save it as UTF-8")]
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -174,23 +187,24 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
         ]
 
 
-def parse_file(path: Path, shown: str) -> tuple[Any, list[Problem]]:
-    """Read and parse one file. Returns (data or None, problems)."""
-    text, problems = read_text(path, shown)
-    if text is None:
-        return None, problems
+# Reads one data file's text, or says why it cannot (the problems name the file as shown).
+TextSource = Callable[[], tuple[str | None, list[Problem]]]
+
+
+def _parse(text: str) -> tuple[Any, list[Problem]]:
+    """Parse a file's text: (data or None, problems without a file name)."""
     from casetrack import yamlsafe  # here: a dataset read from the cache needs no YAML at all
 
     parsed = yamlsafe.parse(text)
-    problems = [Problem(shown, i.line, i.column, i.message, i.severity) for i in parsed.issues]
+    problems = [Problem("", i.line, i.column, i.message, i.severity) for i in parsed.issues]
     return (parsed.data if parsed.ok else None), problems
 
 
-def load(directory: str | Path) -> tuple[Dataset, list[Problem]]:
+def load(directory: str | Path, shared: SharedFiles | None = None) -> tuple[Dataset, list[Problem]]:
     """Load every YAML file under `directory`. Returns the valid records and every problem found.
 
     Never raises for bad data and never prints. Problems of severity "fatal" mean the path itself
-    could not be used (missing, not a directory, unreadable).
+    could not be used (missing, not a directory, unreadable). `shared`: see SharedFiles.
     """
     root = Path(directory)
     shown_root = display_path(root)
@@ -217,21 +231,31 @@ def load(directory: str | Path) -> tuple[Dataset, list[Problem]]:
     from casetrack import cache
 
     files = [(path, display_path(path)) for path in paths]
+    sources = [(shown, functools.partial(read_text, path, shown)) for path, shown in files]
     store = cache.open_store(root, files, MAX_FILE_BYTES)
     if store is not None:
-        hit = store.read(root, lambda: _load_files(root, files)[0])
+        hit = store.read(root, lambda: _load_files(root, sources)[0])
         if hit is not None:
             hit[0].store = store
             return hit
+    dataset, problems = load_sources(root, sources, shared)
+    if store is not None and not any(p.severity == "fatal" for p in problems):
+        store.write(dataset, problems)
+        dataset.store = store
+    return dataset, problems
+
+
+def load_sources(
+    root: Path | None, sources: Sequence[tuple[str, TextSource]], shared: SharedFiles | None = None
+) -> tuple[Dataset, list[Problem]]:
+    """Load a dataset from files given as (shown name, TextSource), in order: the files of a
+    folder, or of a folder at a git revision (shown as `REV:path`). No cache is involved."""
     with _collector_paused():
-        dataset, problems = _load_files(root, files)
+        dataset, problems = _load_files(root, sources, shared)
     if len(dataset) >= FREEZE_RECORDS:
         # A large dataset lives as long as the process: set it aside from collection, so that the
         # collections made while a command works do not walk it again and again.
         gc.freeze()
-    if store is not None and not any(p.severity == "fatal" for p in problems):
-        store.write(dataset, problems)
-        dataset.store = store
     return dataset, problems
 
 
@@ -249,18 +273,44 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load_files(root: Path, files: list[tuple[Path, str]]) -> tuple[Dataset, list[Problem]]:
-    """Parse, validate and check every file (path, shown name): the work the cache saves."""
+class SharedFiles:
+    """What each distinct file text validated to, shared by the loads of several versions of a
+    dataset (`casetrack diff`): a file that is the same in both is parsed and validated once, and
+    both versions hold the very same immutable records. Cross-record checks still run on each
+    version as a whole."""
+
+    def __init__(self) -> None:
+        self._by_text: dict[bytes, list[_Item]] = {}
+
+    def items(self, text: str | None, read: Callable[[], list[_Item]]) -> list[_Item]:
+        if text is None:
+            return read()
+        key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=32).digest()
+        found = self._by_text.get(key)
+        if found is None:
+            found = self._by_text[key] = read()
+        return found
+
+
+def _load_files(
+    root: Path | None, sources: Sequence[tuple[str, TextSource]], shared: SharedFiles | None = None
+) -> tuple[Dataset, list[Problem]]:
+    """Parse, validate and check every file (shown name, TextSource): the work the cache saves."""
     dataset = Dataset(root=root)
     problems: list[Problem | _Pending] = []
-    texts: dict[str, Path] = {}
-    for path, shown in files:
-        texts[shown] = path
+    texts: dict[str, TextSource] = {}
+    for shown, source in sources:
+        texts[shown] = source
         dataset.files.append(shown)
-        data, file_problems = parse_file(path, shown)
-        problems.extend(file_problems)
-        if data is not None or not file_problems:
-            problems.extend(_add_file(dataset, data, shown))
+        text, read_problems = source()
+        problems.extend(read_problems)
+        if text is None:
+            continue
+        if shared is None:
+            items = _validate_text(text)
+        else:
+            items = shared.items(text, functools.partial(_validate_text, text))
+        problems.extend(_add_items(dataset, items, shown))
 
     from casetrack.checks import run_checks
 
@@ -269,12 +319,79 @@ def _load_files(root: Path, files: list[tuple[Path, str]]) -> tuple[Dataset, lis
     return dataset, sorted(locator.resolve_all(problems), key=Problem.sort_key)
 
 
-def _add_file(dataset: Dataset, data: Any, shown: str) -> list[Problem | _Pending]:
-    """Validate one file's records and add the good ones to the dataset."""
+@dataclass(frozen=True, slots=True)
+class _Valid:
+    """A record that validated, with where it is in its file."""
+
+    section: str
+    index: int
+    record: Model
+
+
+@dataclass(frozen=True, slots=True)
+class _Invalid:
+    """The id of a record that did not validate: not "unknown" to other records."""
+
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A problem whose line and column are found later, from a path inside a file."""
+
+    path: str
+    steps: tuple[str | int, ...]
+    message: str
+    at_key: bool = False
+    severity: Severity = "error"
+
+
+# What one file's text validated to, in file order. Problems carry no file name yet (path ""):
+# the same text may be a file of several versions of a dataset, under different names.
+_Item = _Valid | _Invalid | Problem | _Pending
+
+
+def _validate_text(text: str) -> list[_Item]:
+    """Parse and validate one file's text; nothing here depends on other files."""
+    data, problems = _parse(text)
+    items: list[_Item] = list(problems)
+    if data is not None or not problems:
+        items.extend(_validate_file(data))
+    return items
+
+
+def _add_items(dataset: Dataset, items: list[_Item], shown: str) -> list[Problem | _Pending]:
+    """Add one file's valid records to the dataset (a repeated id is a problem), and return its
+    problems, named by the file."""
+    problems: list[Problem | _Pending] = []
+    for item in items:
+        if isinstance(item, _Valid):
+            rid: str = item.record.id  # type: ignore[attr-defined]
+            if rid in dataset.origins or rid in dataset.invalid_ids:
+                first = dataset.origins.get(rid)
+                also = f" (first used in {first.path})" if first else ""
+                problems.append(
+                    _Pending(
+                        shown,
+                        (item.section, item.index, "id"),
+                        f"duplicate id '{rid}'{also}; ids must be unique across the dataset",
+                    )
+                )
+                continue
+            dataset.add(item.section, item.record, Origin(shown, item.section, item.index))
+        elif isinstance(item, _Invalid):
+            dataset.invalid_ids.add(item.id)
+        else:
+            problems.append(dataclasses.replace(item, path=shown))
+    return problems
+
+
+def _validate_file(data: Any) -> list[_Item]:
+    """Validate one file's parsed data, record by record."""
     if data is None:
         return [
             Problem(
-                shown,
+                "",
                 None,
                 None,
                 "file is empty; a dataset file holds lists under " + _section_list(),
@@ -284,18 +401,18 @@ def _add_file(dataset: Dataset, data: Any, shown: str) -> list[Problem | _Pendin
         what = "a list" if isinstance(data, list) else "a single value"
         return [
             Problem(
-                shown,
+                "",
                 1,
                 1,
                 f"file holds {what}; a dataset file is a mapping of lists under {_section_list()}",
             )
         ]
-    problems: list[Problem | _Pending] = []
-    for section, items in data.items():
+    items: list[_Item] = []
+    for section, entries in data.items():
         if section not in SECTIONS:
-            problems.append(
+            items.append(
                 _Pending(
-                    shown,
+                    "",
                     (section,),
                     f"unknown section '{_short(section)}'{_did_you_mean(str(section), SECTIONS)}; "
                     f"a dataset file holds {_section_list()}",
@@ -303,25 +420,23 @@ def _add_file(dataset: Dataset, data: Any, shown: str) -> list[Problem | _Pendin
                 )
             )
             continue
-        if items is None:
+        if entries is None:
             continue
-        if not isinstance(items, list):
-            problems.append(
+        if not isinstance(entries, list):
+            items.append(
                 _Pending(
-                    shown,
+                    "",
                     (section,),
                     f"'{section}' must be a list of entries, each starting with '- '",
                 )
             )
             continue
         model, word = SECTIONS[section]
-        for index, item in enumerate(items):
+        for index, item in enumerate(entries):
             where = (section, index)
             if not isinstance(item, dict):
-                problems.append(
-                    _Pending(
-                        shown, where, f"each entry under '{section}' must be a mapping of fields"
-                    )
+                items.append(
+                    _Pending("", where, f"each entry under '{section}' must be a mapping of fields")
                 )
                 continue
             record_id = item.get("id")
@@ -330,32 +445,20 @@ def _add_file(dataset: Dataset, data: Any, shown: str) -> list[Problem | _Pendin
                 record = model.model_validate(item)
             except ValidationError as exc:
                 if isinstance(record_id, str):
-                    dataset.invalid_ids.add(record_id)
+                    items.append(_Invalid(record_id))
                 for error in exc.errors(include_url=False):
                     loc = tuple(error["loc"])
-                    problems.append(
+                    items.append(
                         _Pending(
-                            shown,
+                            "",
                             where + loc,
                             _explain(error, label, model),
                             at_key=error["type"] == "extra_forbidden",
                         )
                     )
                 continue
-            rid: str = record.id  # type: ignore[attr-defined]
-            if rid in dataset.origins or rid in dataset.invalid_ids:
-                first = dataset.origins.get(rid)
-                also = f" (first used in {first.path})" if first else ""
-                problems.append(
-                    _Pending(
-                        shown,
-                        (*where, "id"),
-                        f"duplicate id '{rid}'{also}; ids must be unique across the dataset",
-                    )
-                )
-                continue
-            dataset.add(section, record, Origin(shown, section, index))
-    return problems
+            items.append(_Valid(section, index, record))
+    return items
 
 
 def _section_list() -> str:
@@ -465,22 +568,11 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class _Pending:
-    """A problem whose line and column are found later, from a path inside a file."""
-
-    path: str
-    steps: tuple[str | int, ...]
-    message: str
-    at_key: bool = False
-    severity: Severity = "error"
-
-
 class _Locator:
     """Finds line and column for problems, in one pass over the events of each file that has any."""
 
-    def __init__(self, texts: dict[str, Path]) -> None:
-        self._paths = texts
+    def __init__(self, texts: dict[str, TextSource]) -> None:
+        self._texts = texts
 
     def problem(self, dataset: Dataset, finding: Finding) -> Problem | _Pending:
         origin = dataset.origins.get(finding.record_id)
@@ -499,7 +591,7 @@ class _Locator:
         from casetrack import yamlsafe
 
         for shown, paths in wanted.items():
-            text, _ = read_text(self._paths[shown], shown)
+            text, _ = self._texts[shown]()
             found[shown] = yamlsafe.positions(text, paths) if text is not None else {}
         out: list[Problem] = []
         for p in problems:
