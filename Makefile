@@ -19,6 +19,13 @@ INSTALL = $(1)/bin/python -m pip install --quiet --disable-pip-version-check
 # (which would fetch the newest release). hatchling's editable install asks for `editables`.
 BUILD_TOOLS := hatchling editables
 BUILD_REQUIRES = $(PYTHON) -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['build-system']['requires']))"; echo editables
+# The programs the tests put casetrack's exports through, TimelineJS3 (in Chromium) and
+# yaml-language-server: test-only npm packages pinned in tests/js/package-lock.json and installed
+# with `npm ci` when the lock changes. `make run` needs none of them. Without npm the tests that
+# use them are skipped (CI=true fails them instead). To move to newer releases, change
+# tests/js/package.json, run `npm install` in tests/js and commit both files.
+NODE_DIR := tests/js
+NODE_INSTALLED := $(NODE_DIR)/node_modules/.installed
 
 .PHONY: run test lint typecheck pytest bench lock test-latest test-lowest clean
 
@@ -35,6 +42,17 @@ $(VENV)/.test-installed: $(BIN)/python pyproject.toml $(LOCK)
 	$(call INSTALL,$(VENV)) --constraint $(LOCK) --no-build-isolation -e '.[test]'
 	touch $@
 
+# npm ci empties node_modules first, so the stamp inside it goes with an interrupted install.
+# Its EBADENGINE warning is expected: yaml-language-server 2.0.0 asks for Node.js 22.13, but runs
+# on the Node.js 20 these machines have, as its tests show.
+$(NODE_INSTALLED): $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		echo "cd $(NODE_DIR) && npm ci"; \
+		cd $(NODE_DIR) && npm ci --no-audit --no-fund && touch node_modules/.installed; \
+	else \
+		echo "npm not found: the TimelineJS3 and yaml-language-server tests will be skipped"; \
+	fi
+
 run: $(VENV)/.run-installed
 	$(BIN)/casetrack timeline
 
@@ -45,7 +63,7 @@ lint: $(VENV)/.test-installed
 typecheck: $(VENV)/.test-installed
 	$(BIN)/mypy
 
-pytest: $(VENV)/.test-installed
+pytest: $(VENV)/.test-installed $(NODE_INSTALLED)
 	$(BIN)/pytest
 
 test: lint typecheck pytest
@@ -62,14 +80,14 @@ lock: $(UV)
 	($(BUILD_REQUIRES)) | $(UV) pip compile --quiet --universal --python-version 3.11 \
 		--all-extras --custom-compile-command "make lock" pyproject.toml - -o $(LOCK)
 
-test-latest:
+test-latest: $(NODE_INSTALLED)
 	rm -rf .venv-latest
 	$(PYTHON) -m venv .venv-latest
 	$(call INSTALL,.venv-latest) --upgrade -e '.[test]'
 	.venv-latest/bin/python -m pip freeze --exclude-editable
 	.venv-latest/bin/pytest
 
-test-lowest: $(UV)
+test-lowest: $(UV) $(NODE_INSTALLED)
 	rm -rf .venv-lowest
 	$(PYTHON) -m venv .venv-lowest
 	($(BUILD_REQUIRES)) | $(UV) pip compile --quiet --resolution lowest-direct --all-extras \
@@ -80,4 +98,4 @@ test-lowest: $(UV)
 	.venv-lowest/bin/pytest
 
 clean:
-	rm -rf $(VENV) .venv-latest .venv-lowest $(TOOLS) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-latest .venv-lowest $(TOOLS) $(NODE_DIR)/node_modules build dist .pytest_cache .mypy_cache .ruff_cache

@@ -170,6 +170,41 @@ class Table:
                 print("| " + " | ".join("-" * w for w in widths) + " |")
 
 
+def exports(
+    table: Table,
+    data: Path,
+    label: str,
+    runs: int,
+    env: dict[str, str],
+    work: Path,
+    cold: Callable[[], dict[str, str]],
+    judged: bool,
+) -> None:
+    """`export sqlite` beside `export json` of the same data, each writing a file (-o): the
+    database may take at most twice as long. Measured with the dataset cache warm (what the
+    SQLite export adds is all that differs) and from a cold cache; the database size is shown."""
+    out = work / "export"
+    out.mkdir(exist_ok=True)
+    base = [*CASETRACK, "export"]
+    json_argv = [*base, "json", "--data", str(data), "-o", str(out / "t.json"), "--force"]
+    db = out / "case.db"
+    sqlite_argv = [*base, "sqlite", "--data", str(data), "-o", str(db), "--force"]
+    median(json_argv, 1, env)  # fill the cache
+    for when, extra in (("repeat", None), ("first run", cold)):
+        as_json = median(json_argv, runs, env, before_each=extra)
+        table.add(f"{label}: export json -o, {when}", as_json)
+        as_db = median(sqlite_argv, runs, env, before_each=extra)
+        size = db.stat().st_size / 1024 / 1024
+        ok = as_db.seconds <= 2.0 * as_json.seconds
+        table.add(
+            f"{label}: export sqlite -o ({size:.0f} MB database), {when}",
+            as_db,
+            as_json,
+            "<= 2x export json" if judged else "",
+            ok if judged else None,
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="records per dataset")
@@ -245,6 +280,7 @@ def main() -> None:
                     "< 1 s, < 600 MB" if judged else "",
                     ok if judged else None,
                 )
+            exports(table, data, label, r, env, work, cold, judged=size >= 100_000)
             seconds = first_output([*CASETRACK, "timeline", "--data", str(data)], env)
             table.add(
                 f"{label}: timeline on a terminal, first output",

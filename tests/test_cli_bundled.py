@@ -27,7 +27,7 @@ def test_timeline_runs_from_any_directory(tmp_path: Path) -> None:
     )
     assert (result.returncode, result.stderr) == (0, "")
     out = result.stdout
-    assert out.startswith("2023\n")
+    assert out.startswith("2016\n")
     assert " December 2024\n" in out and " January 2025\n" in out
     # The trial as it was scheduled on 14 Feb 2025, marked as scheduled.
     assert "  9 Mar 2026       scheduled: Trial of Lively v. Wayfarer" in out

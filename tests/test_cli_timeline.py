@@ -215,6 +215,9 @@ def test_json_contract(data: Path) -> None:
         "discrepancies": [],
         "scheduled": None,
         "claim": None,
+        "docket_entry": None,
+        "responds_to": [],
+        "decides": [],
     }
     assert meeting["unconfirmed"] is True
     assert meeting["discrepancies"] == [
@@ -263,6 +266,7 @@ def test_csv_reads_back(data: Path) -> None:
         "disputed_by": "bob-corp",
         "unconfirmed": "false",
         "sources": "s-planet",
+        "docket_entry": "",
     }
 
 

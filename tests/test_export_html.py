@@ -9,32 +9,17 @@ instead of skipping it.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import shutil
 import struct
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
-
-import pytest
 
 from casetrack.entries import Entry, build_entries
 from casetrack.export.html import render_html
 from casetrack.loader import Dataset, load
 from casetrack.query import TimelineFilter, select_entries
 from export_dataset import AS_OF, REPLACED, write_dataset
-
-BROWSER_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--hide-scrollbars",
-]
+from external import chromium, run_browser
 
 
 def export(tmp_path: Path, **kwargs: object) -> tuple[Dataset, list[Entry], str]:
@@ -147,33 +132,6 @@ def test_colours_by_case_or_kind(tmp_path: Path) -> None:
     _, _, by_kind = export(tmp_path / "k", group_by="kind")
     legend = by_kind[by_kind.index('<ul class="legend"') : by_kind.index("</ul>")]
     assert ">hearing</li>" in legend and ">claim dismissed</li>" in legend
-
-
-def find_chromium() -> str | None:
-    for candidate in ("/usr/bin/chromium", "chromium", "chromium-browser"):
-        found = shutil.which(candidate)
-        if found:
-            return found
-    return None
-
-
-def chromium() -> str:
-    found = find_chromium()
-    if found is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("chromium is not installed; CI must test the HTML export in a browser")
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    return found
-
-
-def run_browser(browser: str, profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [browser, *BROWSER_FLAGS, f"--user-data-dir={profile}", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
 
 
 def png_size(path: Path) -> tuple[int, int]:

@@ -479,15 +479,15 @@ def test_field_errors_in_plain_words(tmp_path: Path) -> None:
         ),
         (
             "- 1\n- 2\n",
-            "x.yaml:1:1: file holds a list; a dataset file is a mapping of lists under 'sources:', 'parties:', 'cases:', 'filings:', 'claims:', 'events:'",
+            "x.yaml:1:1: file holds a list; a dataset file is a mapping of lists under 'sources:', 'parties:', 'cases:', 'filings:', 'claims:', 'events:', 'deadlines:'",
         ),
         (
             "# only a comment\n",
-            "x.yaml:None:None: file is empty; a dataset file holds lists under 'sources:', 'parties:', 'cases:', 'filings:', 'claims:', 'events:'",
+            "x.yaml:None:None: file is empty; a dataset file holds lists under 'sources:', 'parties:', 'cases:', 'filings:', 'claims:', 'events:', 'deadlines:'",
         ),
         (
             "sources: []\nhearings: []\n",
-            "x.yaml:2:1: unknown section 'hearings'; a dataset file holds 'sources:', 'parties:', 'cases:', 'filings:', 'claims:', 'events:'",
+            "x.yaml:2:1: unknown section 'hearings'; a dataset file holds 'sources:', 'parties:', 'cases:', 'filings:', 'claims:', 'events:', 'deadlines:'",
         ),
         (
             'sources:\n  - id: s1\n    title: "a\x1b[31mred"\n',

@@ -112,9 +112,9 @@ EXPECTED: dict[str, tuple[int, list[str]]] = {
         1,
         [
             "empty-file/comment.yaml: file is empty; a dataset file holds lists under "
-            "'sources:', 'parties:', 'cases:', 'filings:', 'claims:', 'events:'",
+            "'sources:', 'parties:', 'cases:', 'filings:', 'claims:', 'events:', 'deadlines:'",
             "empty-file/empty.yaml: file is empty; a dataset file holds lists under "
-            "'sources:', 'parties:', 'cases:', 'filings:', 'claims:', 'events:'",
+            "'sources:', 'parties:', 'cases:', 'filings:', 'claims:', 'events:', 'deadlines:'",
             "2 files, 0 records: 2 errors, 0 warnings",
         ],
     ),
@@ -122,7 +122,7 @@ EXPECTED: dict[str, tuple[int, list[str]]] = {
         1,
         [
             "list-file/list.yaml:1:1: file holds a list; a dataset file is a mapping of lists "
-            "under 'sources:', 'parties:', 'cases:', 'filings:', 'claims:', 'events:'",
+            "under 'sources:', 'parties:', 'cases:', 'filings:', 'claims:', 'events:', 'deadlines:'",
             "1 file, 0 records: 1 error, 0 warnings",
         ],
     ),
@@ -130,7 +130,7 @@ EXPECTED: dict[str, tuple[int, list[str]]] = {
         1,
         [
             "scalar-file/scalar.yaml:1:1: file holds a single value; a dataset file is a mapping "
-            "of lists under 'sources:', 'parties:', 'cases:', 'filings:', 'claims:', 'events:'",
+            "of lists under 'sources:', 'parties:', 'cases:', 'filings:', 'claims:', 'events:', 'deadlines:'",
             "1 file, 0 records: 1 error, 0 warnings",
         ],
     ),
@@ -175,7 +175,7 @@ EXPECTED: dict[str, tuple[int, list[str]]] = {
             "unknown-fields/data.yaml:4:5: source 's1' has unknown field 'titel' "
             "(did you mean 'title'?)",
             "unknown-fields/data.yaml:5:1: unknown section 'hearings'; a dataset file holds "
-            "'sources:', 'parties:', 'cases:', 'filings:', 'claims:', 'events:'",
+            "'sources:', 'parties:', 'cases:', 'filings:', 'claims:', 'events:', 'deadlines:'",
             "1 file, 0 records: 3 errors, 0 warnings",
         ],
     ),

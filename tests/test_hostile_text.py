@@ -106,6 +106,8 @@ SPOOFED = {
           - {id: p1, name: "Ali\u202ecod.exe", kind: person, aliases: ["A\u2066l\u2069i"], sources: [s1]}
         cases:
           - {id: c1, caption: "Ali v. \u202eBob", short_name: "Ali\u200b", sources: [s1]}
+        filings:
+          - {id: f1, date: 2025-01-02, kind: motion, title: "Mo\u202etion", case: c1, sources: [s1]}
         events:
           - id: e1
             date: 2025-01-05
@@ -130,6 +132,7 @@ OUTPUTS = [
     ["sources"],
     ["sources", "s1", "--format", "csv"],
     ["search", "ing"],
+    ["filing", "f1"],
     ["export", "html"],
     ["export", "ics"],
     ["export", "timelinejs"],
@@ -162,10 +165,13 @@ def test_a_line_separator_is_a_line_break_everywhere(make_dataset: MakeDataset) 
     assert result.stdout == (
         "2025\n"
         " January 2025\n"
+        "  2 Jan 2025       Motion\n"
+        "                   motion · Ali\n"
+        "\n"
         "  5 Jan 2025       Hearing\n"
         "                   on the motion\n"
         "                   hearing · Ali · Alicod.exe\n"
-        "1 entry · as of 1 Jun 2025\n"
+        "2 entries · as of 1 Jun 2025\n"
     )
     csv = run("timeline", "--data", data, "--format", "csv").stdout
     assert ',"Hearing\non the motion",' in csv

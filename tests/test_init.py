@@ -32,7 +32,7 @@ def test_init_then_validate_then_timeline(tmp_path: Path) -> None:
     validated = run("validate", "--data", folder)
     assert (validated.exit_code, validated.stdout) == (
         0,
-        "6 files, 11 records: 0 errors, 0 warnings\n",
+        "7 files, 12 records: 0 errors, 0 warnings\n",
     )
 
     timeline = run("timeline", "--data", folder, "--as-of", "2026-01-01")
@@ -42,9 +42,11 @@ def test_init_then_validate_then_timeline(tmp_path: Path) -> None:
         "Doe's complaint against Acme Widgets",
         "Judge dismisses the overtime claim with leave to amend",
         "Status conference",
+        "computed deadline: Doe's amended complaint",
     ):
         assert title in timeline.stdout
     assert "ALLEGED by Alex Doe; denied by Acme Widgets, Inc." in timeline.stdout
+    assert "10 Jun 2025 + 21 days = Tue 1 Jul 2025." in timeline.stdout
 
 
 def test_one_commented_example_of_each_kind_with_the_schema_line(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ import stat
 import sys
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import FrameType
 
@@ -67,21 +67,40 @@ def write_atomic(
     waits until the data is on disk (a cache, which can be rebuilt, need not). `mode` is the new
     file's permissions (default: those of the file replaced, else the usual ones for a new file).
     """
+    parts = [data] if isinstance(data, bytes) else data
+
+    def fill(tmp: Path) -> None:
+        with open(tmp, "wb") as out:
+            for part in parts:
+                out.write(part)
+
+    build_atomic(path, fill, force=force, durable=durable, mode=mode)
+
+
+def build_atomic(
+    path: Path,
+    build: Callable[[Path], None],
+    *,
+    force: bool = False,
+    durable: bool = True,
+    mode: int | None = None,
+) -> None:
+    """Have `build` write a whole file at a temporary path in `path`'s folder, then move it to
+    `path` as `write_atomic` does. For writers that need a file name (SQLite) rather than bytes.
+    """
     _check_target(path, force)
     folder = path.parent if str(path.parent) else Path(".")
-    parts = [data] if isinstance(data, bytes) else data
     with _stopping_cleanly():
         try:
             fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
         except OSError as exc:
             raise OutputError(f"cannot write to {folder}: {exc.strerror}") from None
+        os.close(fd)
         tmp = Path(tmp_name)
         try:
-            with os.fdopen(fd, "wb") as out:
-                for part in parts:
-                    out.write(part)
-                if durable:
-                    out.flush()
+            build(tmp)
+            if durable:
+                with open(tmp, "rb+") as out:
                     os.fsync(out.fileno())
             os.chmod(tmp, _file_mode(path) if mode is None else mode)
             if force:

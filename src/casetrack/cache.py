@@ -34,7 +34,7 @@ import pickle
 import re
 import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -156,29 +156,82 @@ def _read_own(file: Path) -> bytes | None:
             return None
 
 
-def open_store(root: Path, reads: list[FileRead]) -> Store | None:
+def open_store(root: Path, reads: list[FileRead], max_file_bytes: int) -> Store | None:
     """The cache Store for a dataset folder and its files as read, or None when the cache is off
     or cannot be used for this folder (a file that could not be read, or the cache directory
     inside the data)."""
     if not enabled() or any(read.raw is None for read in reads):
         return None
     try:
-        folder = cache_dir().resolve()
+        folder = _usable_dir()
         resolved = root.resolve()
-        if folder == resolved or resolved in folder.parents:
+        if folder is None or folder == resolved or resolved in folder.parents:
             return None  # never write beside the data
-        if folder.exists() and not _trusted(folder.stat(), stat.S_ISDIR):
-            return None  # a folder others can write to: its files could be anyone's
     except (OSError, RuntimeError, ValueError):
         return None
     where = hashlib.blake2b(digest_size=16)
     where.update(f"{resolved}\0{Path.cwd()}".encode("utf-8", "surrogateescape"))
-    key = hashlib.blake2b(digest_size=_HASH_SIZE)
-    key.update(f"{__version__}\0{_pydantic_version()}\0{sys.version}\0".encode())
+    key = _versions_key(max_file_bytes)
     for read in reads:
         key.update(read.shown.encode("utf-8", "surrogateescape") + b"\0")
         key.update(hashlib.blake2b(read.raw or b"", digest_size=_HASH_SIZE).digest())
     return Store(folder / f"{where.hexdigest()}.pickle", key.digest(), reads)
+
+
+def open_content_store(
+    slot: str, files: Sequence[tuple[str, str]], max_file_bytes: int
+) -> Store | None:
+    """The cache Store for a dataset whose files are known by their content alone: a folder at a
+    git revision, each file given as (shown name, git object id). An object id names one content
+    for ever, so nothing is read to make the key; `slot` (the repository, tree and revision as
+    typed) gives each revision its own cache file. None when the cache is off or unusable."""
+    if not enabled():
+        return None
+    try:
+        folder = _usable_dir()
+    except (OSError, RuntimeError):
+        return None
+    if folder is None:
+        return None
+    key = _versions_key(max_file_bytes)
+    key.update(_code_stamp())
+    for shown, object_id in files:
+        key.update(f"{shown}\0{object_id}\0".encode("utf-8", "surrogateescape"))
+    where = hashlib.blake2b(slot.encode("utf-8", "surrogateescape"), digest_size=16)
+    return Store(folder / f"{where.hexdigest()}.pickle", key.digest(), [])
+
+
+def _usable_dir() -> Path | None:
+    """The cache directory, resolved; None when others can write to it (its files could be
+    anyone's)."""
+    folder = cache_dir().resolve()
+    if folder.exists() and not _trusted(folder.stat(), stat.S_ISDIR):
+        return None
+    return folder
+
+
+def _versions_key(max_file_bytes: int) -> Any:
+    """A key hash started with everything besides the files that decides a loaded dataset."""
+    key = hashlib.blake2b(digest_size=_HASH_SIZE)
+    key.update(f"{__version__}\0{_pydantic_version()}\0{sys.version}\0{max_file_bytes}\0".encode())
+    return key
+
+
+def _code_stamp() -> bytes:
+    """Changes whenever casetrack's own code does (an edit in a development checkout, not only
+    a new version)."""
+    stamp = hashlib.blake2b(digest_size=16)
+    package = Path(__file__).resolve().parent
+    for folder in (package, package / "render", package / "commands", package / "export"):
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.endswith(".py"):
+                st = entry.stat()
+                stamp.update(f"{entry.path}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    return stamp.digest()
 
 
 _NAME = re.compile(r"[0-9a-f]{32}\.pickle")

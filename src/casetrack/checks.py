@@ -86,6 +86,8 @@ def references(
         if filing.case:
             yield rid, ("case",), filing.case, C
         yield from ids(rid, ("filed_by",), filing.filed_by, P)
+        yield from ids(rid, ("responds_to",), filing.responds_to, F)
+        yield from ids(rid, ("decides",), filing.decides, F)
     for rid, claim in dataset.claims.items():
         yield from ids(rid, ("sources",), claim.sources, S)
         yield rid, ("case",), claim.case, C
@@ -112,7 +114,12 @@ def references(
                 yield rid, ("scheduled", "set_by"), event.scheduled.set_by, F + E
             if event.scheduled.replaced_by:
                 yield rid, ("scheduled", "replaced_by"), event.scheduled.replaced_by, E
-    for section in ("parties", "cases", "filings", "claims", "events"):
+    for rid, deadline in dataset.deadlines.items():
+        yield from ids(rid, ("sources",), deadline.sources, S)
+        if deadline.case:
+            yield rid, ("case",), deadline.case, C
+        yield rid, ("from",), deadline.trigger, F + E
+    for section in ("parties", "cases", "filings", "claims", "events", "deadlines"):
         for rid, record in dataset.section(section).items():
             for d, disc in enumerate(record.discrepancies):
                 for a, account in enumerate(disc.accounts):
@@ -158,7 +165,7 @@ def check_references(dataset: Dataset) -> list[Finding]:
 
 
 def _sourced_parts(dataset: Dataset) -> Iterator[tuple[str, tuple[str | int, ...], list[str], str]]:
-    for section in ("parties", "cases", "filings", "claims", "events"):
+    for section in ("parties", "cases", "filings", "claims", "events", "deadlines"):
         records: dict[str, Record] = dataset.section(section)
         for rid, record in records.items():
             yield rid, ("id",), record.sources, _label(dataset, rid)
@@ -289,6 +296,47 @@ def check_allegations(dataset: Dataset) -> list[Finding]:
     return found
 
 
+def check_deadlines(dataset: Dataset) -> list[Finding]:
+    """A deadline can be counted: its trigger has a day, and where the count ends on a day that
+    is a holiday in some states, the case says which state the court sits in."""
+    if not dataset.deadlines:
+        return []
+    from casetrack.deadlines import no_day, trigger_date, view
+
+    holidays = None
+    found = []
+    for rid, deadline in dataset.deadlines.items():
+        date = trigger_date(dataset, deadline)
+        if date is None:
+            continue  # an unknown trigger: check_references says so
+        reason = no_day(deadline.trigger, date)
+        if reason is not None:
+            message = f"deadline '{rid}' gives no due date: {reason}"
+            found.append(Finding(rid, ("from",), message, "warning"))
+            continue
+        if holidays is None:
+            from casetrack.legal_holidays import LegalHolidays
+
+            holidays = LegalHolidays()
+        v = view(dataset, deadline, holidays)
+        if v.no_deadline is not None:
+            message = f"deadline '{rid}' cannot be counted: {v.no_deadline}"
+            found.append(Finding(rid, ("period",), message))
+        elif v.count is not None and v.count.questions:
+            questions = "; ".join(q.text() for q in v.count.questions)
+            whose = f"case '{v.case}' names no state" if v.case else "it belongs to no case"
+            found.append(
+                Finding(
+                    rid,
+                    ("id",),
+                    f"deadline '{rid}' may move: {questions}, and {whose} and no district court "
+                    "that says one; add `state:` to the case (e.g. state: NY)",
+                    "warning",
+                )
+            )
+    return found
+
+
 CHECKS: tuple[Check, ...] = (
     check_references,
     check_sources_given,
@@ -296,6 +344,7 @@ CHECKS: tuple[Check, ...] = (
     check_schedules,
     check_date_notes,
     check_allegations,
+    check_deadlines,
 )
 
 

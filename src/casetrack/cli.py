@@ -48,6 +48,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "casetrack.commands.upcoming:upcoming",
         "What is scheduled after the as-of date, and how far off it is.",
     ),
+    "deadlines": (
+        "casetrack.commands.deadlines:deadlines",
+        "Deadlines counted as FRCP 6(a) counts, with the arithmetic shown.",
+    ),
     "sources": (
         "casetrack.commands.sources:sources",
         "The sources, and for one source every record that cites it.",
@@ -64,9 +68,21 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "casetrack.commands.schema:schema",
         "The JSON Schema of a dataset file, for editors.",
     ),
+    "filing": (
+        "casetrack.commands.filing:filing",
+        "One filing in full, with its motion, opposition, reply and ruling.",
+    ),
+    "import": (
+        "casetrack.commands.docket_import:import_docket",
+        "Import a docket from CourtListener or PACER into the dataset.",
+    ),
     "init": (
         "casetrack.commands.init:init",
         "Start a new dataset: an example of each kind of record.",
+    ),
+    "diff": (
+        "casetrack.commands.diff:diff",
+        "What changed between two versions, in the case's own terms.",
     ),
     "validate": (
         "casetrack.commands.validate:validate",

@@ -1,6 +1,7 @@
 """Timeline entries: every dated thing in a dataset, flattened into one chronological list.
 
-Filings, events, claim status changes and dated case relations each become an `Entry`. One sort
+Filings, events, claim status changes, dated case relations and computed deadlines each become an
+`Entry`. One sort
 key (`Entry.sort_key`) orders them everywhere: the earliest day the date can mean, then the
 narrower date first (13 Jan 2025 before "Jan 2025" only when both start the same day, so an exact
 day sorts before the whole month that starts with it), then the record type, kind and id. Ids are
@@ -18,7 +19,9 @@ from casetrack.models import Discrepancy, Schedule
 
 # Tie-break between record types on the same date: what was filed, then what happened, then what
 # it did to claims and cases.
-RECORD_RANK = {"filing": 0, "event": 1, "status-change": 2, "relation": 3}
+RECORD_RANK = {"filing": 0, "event": 1, "status-change": 2, "relation": 3, "deadline": 4}
+# The kind of every computed deadline (a `deadlines:` record counted to its due date).
+COMPUTED_DEADLINE = "computed-deadline"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +29,7 @@ class Entry:
     """One dated line of a timeline."""
 
     id: str
-    record: str  # "filing", "event", "status-change" or "relation"
+    record: str  # "filing", "event", "status-change", "relation" or "deadline"
     kind: str
     date: DateSpan
     title: str
@@ -42,23 +45,33 @@ class Entry:
     scheduled: Schedule | None = None
     discrepancies: tuple[Discrepancy, ...] = ()
     claim: str | None = None  # for status changes: the claim's id
-    by: str | None = None  # for status changes: the filing or event that made it
+    by: str | None = None  # for status changes: the filing or event that made it; for deadlines,
+    # the trigger
     notes: str | None = field(default=None, compare=False)
+    docket_entry: int | None = None  # for filings: the ECF number
+    responds_to: tuple[str, ...] = ()  # for filings: ids of the filings it answers
+    decides: tuple[str, ...] = ()  # for orders: ids of the motions it rules on
+    document_url: str | None = None  # for filings: the main document's address, where known
+    known_from: dt.date | None = None  # for deadlines: on the record from the trigger's day
 
     @property
     def status(self) -> str:
         """'alleged' when someone alleges it, else 'fact'."""
         return "alleged" if self.alleged_by else "fact"
 
-    def sort_key(self) -> tuple[dt.date, dt.date, int, str, str]:
-        return (*self.date.sort_key(), RECORD_RANK[self.record], self.kind, self.id)
+    def sort_key(self) -> tuple[dt.date, dt.date, int, int, str, str]:
+        # Filings of one day in docket order (ECF 45 before ECF 46), then by kind and id.
+        ecf = self.docket_entry if self.docket_entry is not None else 1 << 62
+        return (*self.date.sort_key(), RECORD_RANK[self.record], ecf, self.kind, self.id)
 
     def known_on(self, day: dt.date) -> bool:
         """Whether this entry was on the record on `day`.
 
         A past entry counts once its earliest possible day has come; a scheduled one once it was
-        set, and until it was replaced.
+        set, and until it was replaced; a computed deadline from its trigger's day.
         """
+        if self.known_from is not None:
+            return self.known_from <= day
         if self.scheduled is not None:
             return scheduled_on(self.scheduled, day)
         return self.date.earliest() <= day
@@ -90,6 +103,10 @@ def build_entries(dataset: Dataset) -> list[Entry]:
                 date_note=f.date_note,
                 discrepancies=tuple(f.discrepancies),
                 notes=f.notes,
+                docket_entry=f.docket_entry,
+                responds_to=tuple(f.responds_to),
+                decides=tuple(f.decides),
+                document_url=next((d.url for d in f.documents if d.attachment is None), None),
             )
         )
     for e in dataset.events.values():
@@ -163,11 +180,49 @@ def build_entries(dataset: Dataset) -> list[Entry]:
                     unconfirmed=case.unconfirmed,
                 )
             )
+    if dataset.deadlines:
+        entries.extend(deadline_entries(dataset))
     entries.sort(key=Entry.sort_key)
     return entries
 
 
+def deadline_entries(dataset: Dataset) -> list[Entry]:
+    """Each deadline that can be counted, as an entry on its due date. Its summary is the count
+    in one line and the rule, so every output that shows a summary shows how it was reached."""
+    from casetrack.deadlines import view_all
+
+    out = []
+    for v in view_all(dataset):
+        if v.count is None or v.trigger is None:
+            continue
+        d = v.deadline
+        summary = f"{v.count.line()}. Rule: {d.rule}."
+        for question in v.count.questions:
+            summary += f" The court's state is not known: {question.text()}."
+        out.append(
+            Entry(
+                id=d.id,
+                record="deadline",
+                kind=COMPUTED_DEADLINE,
+                date=DateSpan.of(v.count.due),
+                title=d.title,
+                summary=summary,
+                case=v.case,
+                sources=tuple(d.sources),
+                unconfirmed=d.unconfirmed,
+                discrepancies=tuple(d.discrepancies),
+                by=d.trigger,
+                notes=d.notes,
+                known_from=v.trigger.earliest(),
+            )
+        )
+    return out
+
+
 def latest_source_date(dataset: Dataset) -> DateSpan | None:
-    """The publication date of the newest source, for "the record is only as new as ..." notes."""
-    dated = [s.published for s in dataset.sources.values() if s.published is not None]
+    """The date of the newest source (published, or for a docket retrieved), for "the record is
+    only as new as ..." notes."""
+    dated = [
+        d for s in dataset.sources.values() for d in (s.published, s.retrieved) if d is not None
+    ]
     return max(dated, key=lambda d: d.sort_key()) if dated else None

@@ -30,3 +30,11 @@ class DataError(CasetrackError):
 
 class InputError(CasetrackError):
     """A value given on the command line that cannot be read, such as a date in `--from`."""
+
+
+class CompareError(CasetrackError):
+    """`casetrack diff` cannot compare the two versions: not in a git repository, an unknown
+    revision, a folder that is not in it, data that does not load. Exit 2 like a usage error, so
+    that with --exit-code a 1 always means "there are differences"."""
+
+    exit_code = EXIT_USAGE

@@ -1,18 +1,21 @@
 """YAML files -> (Dataset, problems). Knows file:line:column; never prints, never exits.
 
 A dataset is a directory of YAML files (searched recursively, hidden folders skipped). Each file
-holds lists under the top-level keys `sources`, `parties`, `cases`, `filings`, `claims` and
-`events`, so a dataset may be split into files however its author likes. Ids are unique across the
+holds lists under the top-level keys `sources`, `parties`, `cases`, `filings`, `claims`,
+`events` and `deadlines`, so a dataset may be split into files however its author likes. Ids are unique across the
 whole dataset.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import functools
 import gc
+import hashlib
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +27,7 @@ from casetrack.models import (
     SECTIONS,
     Case,
     Claim,
+    Deadline,
     Event,
     Filing,
     Model,
@@ -58,6 +62,7 @@ class Dataset:
     filings: dict[str, Filing] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
+    deadlines: dict[str, Deadline] = field(default_factory=dict)
     origins: dict[str, Origin] = field(default_factory=dict)
     # Ids of records that were written but failed validation: not "unknown" to other checks.
     invalid_ids: set[str] = field(default_factory=set)
@@ -139,9 +144,8 @@ def read_file(path: Path, shown: str) -> FileRead:
     MAX_FILE_BYTES is not read at all, and one that grows past it while read is refused too."""
 
     def cannot(reason: str) -> FileRead:
-        return FileRead(
-            path, shown, None, None, [_fatal(shown, f"cannot read this file: {reason}")]
-        )
+        problem = Problem(shown, None, None, f"cannot read this file: {reason}", "fatal")
+        return FileRead(path, shown, None, None, [problem])
 
     try:
         fd = os.open(path, os.O_RDONLY | _NONBLOCK)
@@ -154,15 +158,21 @@ def read_file(path: Path, shown: str) -> FileRead:
                 # Reading a named pipe or a device would wait for ever, or never end.
                 return cannot("not a regular file (a pipe, socket or device)")
             if before.st_size > MAX_FILE_BYTES:
-                return FileRead(path, shown, None, None, [_too_large(shown, before.st_size)])
+                return FileRead(path, shown, None, None, [too_large(before.st_size, shown)])
             raw = f.read(MAX_FILE_BYTES + 1)
             after = os.fstat(fd)
         except OSError as exc:
             return cannot(exc.strerror or str(exc))
     if len(raw) > MAX_FILE_BYTES:
-        return FileRead(path, shown, None, None, [_too_large(shown, len(raw))])
+        return FileRead(path, shown, None, None, [too_large(len(raw), shown)])
     steady = _state(before) == _state(after) and len(raw) == after.st_size
     return FileRead(path, shown, raw, before if steady else None, [])
+
+
+def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
+    """A file's text, or the problems that keep it from being read."""
+    read = read_file(path, shown)
+    return decode(read.raw, shown) if read.raw is not None else (None, read.problems)
 
 
 def _state(st: os.stat_result) -> tuple[int, ...]:
@@ -181,11 +191,8 @@ def unchanged(read: FileRead) -> bool:
         return False
 
 
-def _fatal(shown: str, message: str) -> Problem:
-    return Problem(shown, None, None, message, "fatal")
-
-
-def _too_large(shown: str, size: int) -> Problem:
+def too_large(size: int, shown: str) -> Problem:
+    """The problem of a file over the size limit for one file."""
     limit = MAX_FILE_BYTES // (1024 * 1024)
     return Problem(
         shown,
@@ -197,7 +204,10 @@ def _too_large(shown: str, size: int) -> Problem:
 
 
 def decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
-    """A file's bytes as text, or the problems that keep them from being text."""
+    """A data file's bytes as text (UTF-8, a BOM allowed), or the problems that keep them from
+    being read. Files from elsewhere than the disk (a git revision) are read through this too."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [too_large(len(raw), shown)]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [Problem(shown, 1, 1, "file is UTF-16; save it as UTF-8")]
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -217,20 +227,41 @@ def decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
         ]
 
 
-def parse_text(text: str, shown: str) -> tuple[Any, list[Problem]]:
-    """Parse one file's text. Returns (data or None, problems)."""
+# Reads one data file's text, or says why it cannot (the problems name the file as shown).
+TextSource = Callable[[], tuple[str | None, list[Problem]]]
+
+
+class _Decoded:
+    """A file already read, as a TextSource: decoded when first asked (its bytes are then let go,
+    so a large dataset is not held twice), and the same text every time after, so problems are
+    located without reading the file again."""
+
+    def __init__(self, read: FileRead) -> None:
+        self._read = read
+        self._text: tuple[str | None, list[Problem]] | None = None
+
+    def __call__(self) -> tuple[str | None, list[Problem]]:
+        if self._text is None:
+            read = self._read
+            raw, read.raw = read.raw, None
+            self._text = decode(raw, read.shown) if raw is not None else (None, read.problems)
+        return self._text
+
+
+def _parse(text: str) -> tuple[Any, list[Problem]]:
+    """Parse a file's text: (data or None, problems without a file name)."""
     from casetrack import yamlsafe  # here: a dataset read from the cache needs no YAML at all
 
     parsed = yamlsafe.parse(text)
-    problems = [Problem(shown, i.line, i.column, i.message, i.severity) for i in parsed.issues]
+    problems = [Problem("", i.line, i.column, i.message, i.severity) for i in parsed.issues]
     return (parsed.data if parsed.ok else None), problems
 
 
-def load(directory: str | Path) -> tuple[Dataset, list[Problem]]:
+def load(directory: str | Path, shared: SharedFiles | None = None) -> tuple[Dataset, list[Problem]]:
     """Load every YAML file under `directory`. Returns the valid records and every problem found.
 
     Never raises for bad data and never prints. Problems of severity "fatal" mean the path itself
-    could not be used (missing, not a directory, unreadable).
+    could not be used (missing, not a directory, unreadable). `shared`: see SharedFiles.
     """
     root = Path(directory)
     shown_root = display_path(root)
@@ -258,21 +289,33 @@ def load(directory: str | Path) -> tuple[Dataset, list[Problem]]:
 
     # Each file is read once: the cache key is made from the very bytes that are parsed.
     reads = [read_file(path, display_path(path)) for path in paths]
-    store = cache.open_store(root, reads)
+    store = cache.open_store(root, reads, MAX_FILE_BYTES)
     if store is not None:
-        hit = store.read(
-            root, lambda: _load_files(root, [read_file(r.path, r.shown) for r in reads])[0]
-        )
+        hit = store.read(root, lambda: _load_files(root, _again(reads))[0])
         if hit is not None:
             return hit
+    dataset, problems = load_sources(root, [(r.shown, _Decoded(r)) for r in reads], shared)
+    if store is not None and not any(p.severity == "fatal" for p in problems):
+        store.write(dataset, problems)
+    return dataset, problems
+
+
+def _again(reads: list[FileRead]) -> list[tuple[str, TextSource]]:
+    """The same files read afresh (for a cache file found damaged after all)."""
+    return [(r.shown, _Decoded(read_file(r.path, r.shown))) for r in reads]
+
+
+def load_sources(
+    root: Path | None, sources: Sequence[tuple[str, TextSource]], shared: SharedFiles | None = None
+) -> tuple[Dataset, list[Problem]]:
+    """Load a dataset from files given as (shown name, TextSource), in order: the files of a
+    folder, or of a folder at a git revision (shown as `REV:path`). No cache is involved."""
     with _collector_paused():
-        dataset, problems = _load_files(root, reads)
+        dataset, problems = _load_files(root, sources, shared)
     if len(dataset) >= FREEZE_RECORDS:
         # A large dataset lives as long as the process: set it aside from collection, so that the
         # collections made while a command works do not walk it again and again.
         gc.freeze()
-    if store is not None and not any(p.severity == "fatal" for p in problems):
-        store.write(dataset, problems)
     return dataset, problems
 
 
@@ -290,26 +333,44 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load_files(root: Path, reads: list[FileRead]) -> tuple[Dataset, list[Problem]]:
-    """Decode, parse, validate and check every file read: the work the cache saves."""
+class SharedFiles:
+    """What each distinct file text validated to, shared by the loads of several versions of a
+    dataset (`casetrack diff`): a file that is the same in both is parsed and validated once, and
+    both versions hold the very same immutable records. Cross-record checks still run on each
+    version as a whole."""
+
+    def __init__(self) -> None:
+        self._by_text: dict[bytes, list[_Item]] = {}
+
+    def items(self, text: str | None, read: Callable[[], list[_Item]]) -> list[_Item]:
+        if text is None:
+            return read()
+        key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=32).digest()
+        found = self._by_text.get(key)
+        if found is None:
+            found = self._by_text[key] = read()
+        return found
+
+
+def _load_files(
+    root: Path | None, sources: Sequence[tuple[str, TextSource]], shared: SharedFiles | None = None
+) -> tuple[Dataset, list[Problem]]:
+    """Parse, validate and check every file (shown name, TextSource): the work the cache saves."""
     dataset = Dataset(root=root)
     problems: list[Problem | _Pending] = []
-    texts: dict[str, str] = {}  # kept for the locator: problems are placed without reading again
-    for read in reads:
-        dataset.files.append(read.shown)
-        if read.raw is None:
-            problems.extend(read.problems)
-            continue
-        text, file_problems = decode(read.raw, read.shown)
-        read.raw = None  # let the bytes go: a large dataset is not held twice
+    texts: dict[str, TextSource] = {}
+    for shown, source in sources:
+        texts[shown] = source
+        dataset.files.append(shown)
+        text, read_problems = source()
+        problems.extend(read_problems)
         if text is None:
-            problems.extend(file_problems)
             continue
-        texts[read.shown] = text
-        data, file_problems = parse_text(text, read.shown)
-        problems.extend(file_problems)
-        if data is not None or not file_problems:
-            problems.extend(_add_file(dataset, data, read.shown))
+        if shared is None:
+            items = _validate_text(text)
+        else:
+            items = shared.items(text, functools.partial(_validate_text, text))
+        problems.extend(_add_items(dataset, items, shown))
 
     from casetrack.checks import run_checks
 
@@ -318,12 +379,79 @@ def _load_files(root: Path, reads: list[FileRead]) -> tuple[Dataset, list[Proble
     return dataset, sorted(locator.resolve_all(problems), key=Problem.sort_key)
 
 
-def _add_file(dataset: Dataset, data: Any, shown: str) -> list[Problem | _Pending]:
-    """Validate one file's records and add the good ones to the dataset."""
+@dataclass(frozen=True, slots=True)
+class _Valid:
+    """A record that validated, with where it is in its file."""
+
+    section: str
+    index: int
+    record: Model
+
+
+@dataclass(frozen=True, slots=True)
+class _Invalid:
+    """The id of a record that did not validate: not "unknown" to other records."""
+
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A problem whose line and column are found later, from a path inside a file."""
+
+    path: str
+    steps: tuple[str | int, ...]
+    message: str
+    at_key: bool = False
+    severity: Severity = "error"
+
+
+# What one file's text validated to, in file order. Problems carry no file name yet (path ""):
+# the same text may be a file of several versions of a dataset, under different names.
+_Item = _Valid | _Invalid | Problem | _Pending
+
+
+def _validate_text(text: str) -> list[_Item]:
+    """Parse and validate one file's text; nothing here depends on other files."""
+    data, problems = _parse(text)
+    items: list[_Item] = list(problems)
+    if data is not None or not problems:
+        items.extend(_validate_file(data))
+    return items
+
+
+def _add_items(dataset: Dataset, items: list[_Item], shown: str) -> list[Problem | _Pending]:
+    """Add one file's valid records to the dataset (a repeated id is a problem), and return its
+    problems, named by the file."""
+    problems: list[Problem | _Pending] = []
+    for item in items:
+        if isinstance(item, _Valid):
+            rid: str = item.record.id  # type: ignore[attr-defined]
+            if rid in dataset.origins or rid in dataset.invalid_ids:
+                first = dataset.origins.get(rid)
+                also = f" (first used in {first.path})" if first else ""
+                problems.append(
+                    _Pending(
+                        shown,
+                        (item.section, item.index, "id"),
+                        f"duplicate id '{rid}'{also}; ids must be unique across the dataset",
+                    )
+                )
+                continue
+            dataset.add(item.section, item.record, Origin(shown, item.section, item.index))
+        elif isinstance(item, _Invalid):
+            dataset.invalid_ids.add(item.id)
+        else:
+            problems.append(dataclasses.replace(item, path=shown))
+    return problems
+
+
+def _validate_file(data: Any) -> list[_Item]:
+    """Validate one file's parsed data, record by record."""
     if data is None:
         return [
             Problem(
-                shown,
+                "",
                 None,
                 None,
                 "file is empty; a dataset file holds lists under " + _section_list(),
@@ -333,18 +461,18 @@ def _add_file(dataset: Dataset, data: Any, shown: str) -> list[Problem | _Pendin
         what = "a list" if isinstance(data, list) else "a single value"
         return [
             Problem(
-                shown,
+                "",
                 1,
                 1,
                 f"file holds {what}; a dataset file is a mapping of lists under {_section_list()}",
             )
         ]
-    problems: list[Problem | _Pending] = []
-    for section, items in data.items():
+    items: list[_Item] = []
+    for section, entries in data.items():
         if section not in SECTIONS:
-            problems.append(
+            items.append(
                 _Pending(
-                    shown,
+                    "",
                     (section,),
                     f"unknown section '{_short(section)}'{_did_you_mean(str(section), SECTIONS)}; "
                     f"a dataset file holds {_section_list()}",
@@ -352,25 +480,23 @@ def _add_file(dataset: Dataset, data: Any, shown: str) -> list[Problem | _Pendin
                 )
             )
             continue
-        if items is None:
+        if entries is None:
             continue
-        if not isinstance(items, list):
-            problems.append(
+        if not isinstance(entries, list):
+            items.append(
                 _Pending(
-                    shown,
+                    "",
                     (section,),
                     f"'{section}' must be a list of entries, each starting with '- '",
                 )
             )
             continue
         model, word = SECTIONS[section]
-        for index, item in enumerate(items):
+        for index, item in enumerate(entries):
             where = (section, index)
             if not isinstance(item, dict):
-                problems.append(
-                    _Pending(
-                        shown, where, f"each entry under '{section}' must be a mapping of fields"
-                    )
+                items.append(
+                    _Pending("", where, f"each entry under '{section}' must be a mapping of fields")
                 )
                 continue
             record_id = item.get("id")
@@ -379,32 +505,20 @@ def _add_file(dataset: Dataset, data: Any, shown: str) -> list[Problem | _Pendin
                 record = model.model_validate(item)
             except ValidationError as exc:
                 if isinstance(record_id, str):
-                    dataset.invalid_ids.add(record_id)
+                    items.append(_Invalid(record_id))
                 for error in exc.errors(include_url=False):
                     loc = tuple(error["loc"])
-                    problems.append(
+                    items.append(
                         _Pending(
-                            shown,
+                            "",
                             where + loc,
                             _explain(error, label, model),
                             at_key=error["type"] == "extra_forbidden",
                         )
                     )
                 continue
-            rid: str = record.id  # type: ignore[attr-defined]
-            if rid in dataset.origins or rid in dataset.invalid_ids:
-                first = dataset.origins.get(rid)
-                also = f" (first used in {first.path})" if first else ""
-                problems.append(
-                    _Pending(
-                        shown,
-                        (*where, "id"),
-                        f"duplicate id '{rid}'{also}; ids must be unique across the dataset",
-                    )
-                )
-                continue
-            dataset.add(section, record, Origin(shown, section, index))
-    return problems
+            items.append(_Valid(section, index, record))
+    return items
 
 
 def _section_list() -> str:
@@ -494,11 +608,13 @@ def _fields_at(model: type[Model], loc: tuple[Any, ...]) -> list[str]:
     for step in loc:
         if isinstance(step, int) or current is None:
             continue
-        info = getattr(current, "model_fields", {}).get(step)
+        fields = getattr(current, "model_fields", {})
+        info = next((i for n, i in fields.items() if (i.alias or n) == step), None)
         if info is None:
             return []
         current = _inner_model(info.annotation)
-    return list(getattr(current, "model_fields", {}))
+    # A field is written under its alias where it has one (a deadline's `from`).
+    return [info.alias or name for name, info in getattr(current, "model_fields", {}).items()]
 
 
 def _inner_model(annotation: Any) -> Any:
@@ -512,21 +628,10 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class _Pending:
-    """A problem whose line and column are found later, from a path inside a file."""
-
-    path: str
-    steps: tuple[str | int, ...]
-    message: str
-    at_key: bool = False
-    severity: Severity = "error"
-
-
 class _Locator:
     """Finds line and column for problems, in one pass over the events of each file that has any."""
 
-    def __init__(self, texts: dict[str, str]) -> None:
+    def __init__(self, texts: dict[str, TextSource]) -> None:
         self._texts = texts
 
     def problem(self, dataset: Dataset, finding: Finding) -> Problem | _Pending:
@@ -546,7 +651,7 @@ class _Locator:
         from casetrack.positions import positions
 
         for shown, paths in wanted.items():
-            text = self._texts.get(shown)
+            text, _ = self._texts[shown]()
             found[shown] = positions(text, paths) if text is not None else {}
         out: list[Problem] = []
         for p in problems:

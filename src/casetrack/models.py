@@ -1,4 +1,5 @@
-"""The vocabulary of a case file: sources, parties, cases, filings, claims, events and their dates.
+"""The vocabulary of a case file: sources, parties, cases, filings, claims, events, deadlines and
+their dates.
 
 Every model is immutable and rejects unknown fields, so a misspelt key in a YAML file is reported
 instead of ignored. The field descriptions double as the help an editor shows while typing (they
@@ -18,6 +19,8 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from casetrack.counting import Period, PeriodError
+from casetrack.courts import STATES
 from casetrack.dates import DateError, DateSpan
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
@@ -59,6 +62,54 @@ When = Annotated[
                 "? for uncertain; an interval is 2023-05/2024-01."
             ),
             "examples": ["2024-12-20", "2025-01", "2025-02-13~", "2023-05/2024-01"],
+        }
+    ),
+]
+
+
+def _parse_period(value: Any) -> Period:
+    if isinstance(value, Period):
+        return value
+    try:
+        return Period.parse(value)
+    except PeriodError as exc:
+        raise ValueError(str(exc)) from None
+
+
+PeriodText = Annotated[
+    Period,
+    PlainValidator(_parse_period),
+    PlainSerializer(
+        lambda p: str(p), return_type=str
+    ),  # not `str` itself: pydantic 2.6 needs a signature
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\s*[0-9]+\s+([Cc]alendar\s+)?([Dd]ays?|[Ww]eeks?|[Mm]onths?|[Yy]ears?)\s*$",
+            "description": "A period: a number and a unit: days, weeks, months or years.",
+            "examples": ["14 days", "21 days", "2 weeks", "1 month", "1 year"],
+        }
+    ),
+]
+
+
+def _parse_state(value: Any) -> str:
+    if isinstance(value, str) and value.strip().upper() in STATES:
+        return value.strip().upper()
+    raise ValueError(
+        f"{value!r} is not a US state or territory with a federal court; write its two-letter "
+        "postal code, e.g. NY, CA, DC"
+    )
+
+
+State = Annotated[
+    str,
+    PlainValidator(_parse_state),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": sorted(STATES),
+            "description": "A two-letter postal code: NY, CA, DC, PR, ...",
         }
     ),
 ]
@@ -136,6 +187,7 @@ FilingKind = Literal[
     "letter",
     "joint-letter",
     "notice",
+    "notice-of-appearance",
     "notice-of-intent",
     "order",
     "opinion",
@@ -270,6 +322,17 @@ class Source(Model):
     )
     url: str | None = Field(None, description="Where to read it, where known.")
     file: str | None = Field(None, description="A local copy, relative to the dataset.")
+    retrieved: When | None = Field(
+        None, description="For a docket or web page: the day this copy was retrieved."
+    )
+    entries: str | None = Field(
+        None,
+        description=(
+            "For a docket imported with `casetrack import`: the entries imported so far (ECF "
+            "numbers as ranges, then unnumbered entries by date), so that an entry removed by "
+            "hand is not brought back. Delete a number here to have it imported again."
+        ),
+    )
     notes: str | None = Field(None, description="Free notes for readers of the file.")
 
 
@@ -324,9 +387,37 @@ class Case(Record):
     judge: Id | None = Field(None, description="Id of the presiding judge (a party).")
     filed: When | None = Field(None, description="When the case was filed.")
     date_note: str | None = Field(None, description="How the filing date was worked out.")
+    terminated: When | None = Field(None, description="When the case was terminated (closed).")
+    nature_of_suit: str | None = Field(
+        None, description="The nature of suit, as the docket gives it ('190 Contract: Other')."
+    )
+    cause: str | None = Field(
+        None, description="The cause of action, as the docket gives it ('28:1332 Diversity')."
+    )
     parties: list[CaseParty] = Field(default_factory=list, description="Parties and their roles.")
     relations: list[Relation] = Field(default_factory=list, description="Links to other cases.")
     summary: str | None = Field(None, description="What the case is about, in a few lines.")
+    state: State | None = Field(
+        None,
+        description=(
+            "The state where the court sits, as a postal code (NY): its holidays count when "
+            "deadlines are counted (FRCP 6(a)(6)(C)). Leave out for a federal district court "
+            "whose name says it (Southern District of New York, S.D.N.Y.)."
+        ),
+    )
+
+
+DocketText = Annotated[str, Field(min_length=1, max_length=200_000)]
+
+
+class DocumentLink(Model):
+    """A document of a docket entry: the main document or an attachment, with its address."""
+
+    url: str = Field(description="Where to read the document (CourtListener, PACER, ...).")
+    attachment: int | None = Field(
+        None, ge=0, description="The attachment number; leave out for the main document."
+    )
+    description: str | None = Field(None, description="What the document is, as the docket says.")
 
 
 class Filing(Record):
@@ -344,7 +435,26 @@ class Filing(Record):
         default_factory=list,
         description="Ids of the parties who filed it, or the judge who issued it.",
     )
-    docket_entry: int | None = Field(None, ge=0, description="Docket entry number, where known.")
+    docket_entry: int | None = Field(
+        None, ge=0, description="Docket entry number (the ECF number), where known."
+    )
+    docket_text: DocketText | None = Field(
+        None, description="The docket entry's text as the court wrote it, kept whole."
+    )
+    documents: list[DocumentLink] = Field(
+        default_factory=list, description="Links to the entry's documents, where known."
+    )
+    responds_to: list[Id] = Field(
+        default_factory=list,
+        description=(
+            "Ids of the filings this one answers or refers to (docket text 're: 13', "
+            "'in opposition re: 50')."
+        ),
+    )
+    decides: list[Id] = Field(
+        default_factory=list,
+        description="For an order: ids of the motions it rules on (docket text 'granting 45').",
+    )
 
 
 class StatusChange(Model):
@@ -395,6 +505,38 @@ class Event(Record):
     )
 
 
+ServiceMethod = Literal["electronic", "hand", "mail", "clerk", "consented"]
+
+
+class Deadline(Record):
+    """A deadline you state: a period counted from a filing or event, under a rule you name.
+
+    casetrack holds no rule book: it counts the period as FRCP 6(a) counts, and shows its work.
+    """
+
+    case: Id | None = Field(None, description="Id of the case; defaults to the trigger's case.")
+    title: Text = Field(description="What is due: 'Opposition to the motion to dismiss'.")
+    trigger: Id = Field(
+        alias="from",
+        description=(
+            "Id of the filing or event the period runs from. It must be dated to the day: a "
+            "period cannot be counted from 'Nov 2025'."
+        ),
+    )
+    period: PeriodText = Field(description="How long: '14 days', '2 weeks', '1 month', '1 year'.")
+    rule: Text = Field(
+        description="The rule or order that sets the period: 'S.D.N.Y. Local Civil Rule 6.1(b)'."
+    )
+    service: ServiceMethod = Field(
+        "electronic",
+        description=(
+            "How the trigger was served: electronic or hand (no days added), or mail, clerk "
+            "(left with the clerk) or consented (other means consented to), which add 3 days "
+            "under FRCP 6(d)."
+        ),
+    )
+
+
 # The YAML top-level keys, the model each holds and the word used in messages.
 SECTIONS: dict[str, tuple[type[Model], str]] = {
     "sources": (Source, "source"),
@@ -403,6 +545,7 @@ SECTIONS: dict[str, tuple[type[Model], str]] = {
     "filings": (Filing, "filing"),
     "claims": (Claim, "claim"),
     "events": (Event, "event"),
+    "deadlines": (Deadline, "deadline"),
 }
 
 
@@ -415,3 +558,6 @@ class DatasetFile(Model):
     filings: list[Filing] = Field(default_factory=list, description="Documents filed or issued.")
     claims: list[Claim] = Field(default_factory=list, description="Causes of action.")
     events: list[Event] = Field(default_factory=list, description="Other dated events.")
+    deadlines: list[Deadline] = Field(
+        default_factory=list, description="Deadlines counted from a filing or event."
+    )

@@ -15,7 +15,8 @@ from typing import Any, get_args
 from casetrack.characters import find_folded
 from casetrack.characters import fold as _fold
 from casetrack.dates import DateSpan, PartialDate
-from casetrack.entries import RECORD_RANK, Entry
+from casetrack.ecf import typed_ecf
+from casetrack.entries import COMPUTED_DEADLINE, RECORD_RANK, Entry
 from casetrack.errors import InputError, NotFoundError
 from casetrack.fuzzy import closest
 from casetrack.loader import Dataset
@@ -24,6 +25,7 @@ from casetrack.models import (
     Claim,
     ClaimStatus,
     EventKind,
+    Filing,
     FilingKind,
     Party,
     Record,
@@ -75,6 +77,11 @@ def find_case(dataset: Dataset, name: str) -> Case:
         for cid, c in dataset.cases.items()
     }
     exact = [cid for cid, ks in keys.items() if any(_fold(k) == wanted for k in ks)]
+    if not exact:
+        # 1:24-cv-10049, 1:24-cv-10049-LJL and 1:24-cv-10049 (LJL) are one case.
+        from casetrack.dockets.numbers import same_docket
+
+        exact = [cid for cid, c in dataset.cases.items() if same_docket(c.docket, name)]
     if len(exact) == 1:
         return dataset.cases[exact[0]]
     matches = exact or [cid for cid, ks in keys.items() if any(wanted in _fold(k) for k in ks)]
@@ -150,6 +157,7 @@ def select_entries(dataset: Dataset, entries: Iterable[Entry], flt: TimelineFilt
     start = flt.start.earliest() if flt.start else None
     end = flt.end.latest() if flt.end else None
     needle = _fold(flt.search) if flt.search else None
+    number = typed_ecf(flt.search) if flt.search else None
     out = []
     for e in entries:
         if case_id is not None and e.case != case_id:
@@ -166,7 +174,10 @@ def select_entries(dataset: Dataset, entries: Iterable[Entry], flt: TimelineFilt
             continue
         if flt.as_of is not None and not e.known_on(flt.as_of):
             continue
-        if needle is not None and needle not in _fold(entry_text(e)):
+        if number is not None:
+            if e.docket_entry != number:
+                continue
+        elif needle is not None and needle not in _fold(entry_text(e)):
             continue
         out.append(e)
     return out
@@ -179,6 +190,7 @@ def known_kinds() -> set[str]:
         *get_args(EventKind),
         *get_args(RelationKind),
         *(f"claim-{s}" for s in get_args(ClaimStatus)),
+        COMPUTED_DEADLINE,
         *RECORD_RANK,
     }
 
@@ -394,7 +406,8 @@ def last_and_next(
         if not e.known_on(day):
             continue
         if e.date.earliest() <= day and e.scheduled is None:
-            last = e
+            if e.record != "deadline":  # a deadline that has passed is not something that happened
+                last = e
         elif e.date.latest() > day and following is None:
             following = e
     return last, following
@@ -426,7 +439,7 @@ class Citation:
 def citations(dataset: Dataset, source_id: str) -> list[Citation]:
     """Every record that cites a source, anywhere in it, in dataset order."""
     out: list[Citation] = []
-    for name in ("parties", "cases", "filings", "claims", "events"):
+    for name in ("parties", "cases", "filings", "claims", "events", "deadlines"):
         for record in dataset.section(name).values():
             for via in _citing_places(record, source_id):
                 out.append(Citation(name, record.id, via))
@@ -460,7 +473,7 @@ class SearchHit:
     excerpt: str
 
 
-SEARCH_SECTIONS = ("parties", "cases", "filings", "claims", "events", "sources")
+SEARCH_SECTIONS = ("parties", "cases", "filings", "claims", "events", "deadlines", "sources")
 _NAME_FIELDS = frozenset({"id", "name", "aliases", "title", "caption", "short_name"})
 
 
@@ -469,6 +482,14 @@ def search_records(dataset: Dataset, text: str) -> list[SearchHit]:
     needle = _fold(text)
     if not needle:
         raise InputError("give some text to search for")
+    number = typed_ecf(text)
+    if number is not None:
+        # "ECF 45" is docket entry 45 of any case, not every text containing "ecf 45".
+        return [
+            SearchHit("filings", f.id, ("docket_entry",), f.title)
+            for f in dataset.filings.values()
+            if f.docket_entry == number
+        ]
     hits = []
     for name in SEARCH_SECTIONS:
         for record in dataset.section(name).values():
@@ -506,3 +527,52 @@ def _excerpt(text: str, needle: str, around: int = 50) -> str:
     start = max(0, found[0] - around)
     end = min(len(flat), found[1] + around)
     return ("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else "")
+
+
+# --- filings and their threads ----------------------------------------------------------------
+
+
+def find_filing(dataset: Dataset, name: str, case: str | None = None) -> Filing:
+    """A filing by id, or by its ECF number ('ECF 45', within --case when several cases have one)."""
+    found = dataset.filings.get(name.strip())
+    if found is not None:
+        return found
+    number = typed_ecf(name) if not name.strip().isdigit() else int(name.strip())
+    if number is None:
+        suggestions = closest(name, {fid: [f.title] for fid, f in dataset.filings.items()}, n=1)
+        hint = f"; did you mean '{suggestions[0]}'?" if suggestions else ""
+        raise NotFoundError(f"no filing '{name}'{hint} (give its id or 'ECF 45')")
+    case_id = find_case(dataset, case).id if case else None
+    matches = [
+        f
+        for f in dataset.filings.values()
+        if f.docket_entry == number and (case_id is None or f.case == case_id)
+    ]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        where = f" in {case_name(dataset, case_id)}" if case_id else ""
+        raise NotFoundError(f"no filing is ECF {number}{where}")
+    listed = "; ".join(f"{f.id} ({case_name(dataset, f.case or '')})" for f in matches)
+    raise AmbiguousError(f"ECF {number} is in {len(matches)} cases: {listed}; add --case")
+
+
+def thread_of(dataset: Dataset, filing: Filing) -> list[Filing]:
+    """The filing's thread in date and docket order: what it answers or rules on (or the filing
+    itself, when it answers nothing), and everything that answers or rules on those."""
+    roots = [r for r in (*filing.responds_to, *filing.decides) if r in dataset.filings]
+    roots = roots or [filing.id]
+    members = {filing.id, *roots}
+    for f in dataset.filings.values():
+        if not set(roots).isdisjoint((*f.responds_to, *f.decides)):
+            members.add(f.id)
+    found = [dataset.filings[m] for m in members]
+    big = 1 << 62
+    return sorted(
+        found,
+        key=lambda f: (
+            *f.date.sort_key(),
+            f.docket_entry if f.docket_entry is not None else big,
+            f.id,
+        ),
+    )

@@ -15,6 +15,7 @@ from casetrack.output import Look, emit, format_option, pager_option
 if TYPE_CHECKING:
     import datetime as dt
 
+    from casetrack.deadlines import DeadlineView
     from casetrack.entries import Entry
     from casetrack.loader import Dataset
     from casetrack.models import Case
@@ -91,7 +92,8 @@ def case(
     case_id: str, data_dir: Path | None, as_of: str | None, output_format: str, pager: bool
 ) -> None:
     """One case in full: court, docket, judge, parties by role with counsel, relations, claims
-    by status, and the last and next dates. ID may be the id, short name or docket number.
+    by status, the last and next dates, and its deadlines as counted (see `casetrack deadlines`).
+    ID may be the id, short name or docket number.
 
     \b
     Examples:
@@ -107,16 +109,36 @@ def case(
     dataset = load_dataset(data_dir)
     found = find_case(dataset, case_id)
     row = _overview(dataset, found, build_entries(dataset), day)
+    deadlines = _deadlines(dataset, found.id, day)
 
     def terminal(look: Look) -> Iterator[Any]:
         yield from term.case(dataset, *row, look)
+        if deadlines:
+            from casetrack.render import deadline_cards as cards
+
+            yield term.text("")
+            yield term.heading("Deadlines (computed)", look)
+            yield from cards.cards(dataset, deadlines, day, look)
+            yield cards.notice(look)
         yield term.footer(look, day, latest_source_date(dataset))
 
     emit(
         output_format,
-        json_data=lambda: records.case(dataset, *row),
+        json_data=lambda: {
+            **records.case(dataset, *row),
+            "deadlines": [records.deadline(v, day) for v in deadlines],
+        },
         csv_data=lambda: ((), []),
         display=lambda: ((), []),
         terminal=terminal,
         pager=pager,
     )
+
+
+def _deadlines(dataset: Dataset, case_id: str, day: dt.date) -> list[DeadlineView]:
+    """The case's deadlines known on `day`, counted (none without importing `holidays`)."""
+    if not dataset.deadlines:
+        return []
+    from casetrack.deadlines import view_all
+
+    return view_all(dataset, case_id=case_id, as_of=day)

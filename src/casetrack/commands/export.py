@@ -1,4 +1,5 @@
-"""casetrack export: the timeline as an iCalendar file, TimelineJS JSON or a self-contained web page."""
+"""casetrack export: the timeline as an iCalendar file, TimelineJS JSON, a self-contained web page
+or a SQLite database for Datasette."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from casetrack.errors import UsageError
 from casetrack.options import (
     data_option,
     load_dataset,
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
     from casetrack.loader import Dataset
     from casetrack.query import TimelineFilter
 
-FORMATS = ("ics", "timelinejs", "html", "json", "csv", "markdown")
+FORMATS = ("ics", "timelinejs", "html", "sqlite", "json", "csv", "markdown")
 
 
 @click.command()
@@ -35,7 +37,20 @@ FORMATS = ("ics", "timelinejs", "html", "json", "csv", "markdown")
     show_default=True,
     help="timelinejs: one row per case or per kind; html: colour by case or by kind.",
 )
-@click.option("--title", "title", metavar="TEXT", help="Title of the timeline, page or calendar.")
+@click.option(
+    "--title", "title", metavar="TEXT", help="Title of the timeline, page, calendar or database."
+)
+@click.option(
+    "--metadata",
+    "metadata",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="sqlite: write Datasette's metadata to FILE (default: metadata.json beside the database).",
+)
+@click.option(
+    "--license", "license", metavar="TEXT", help="sqlite: the data's licence, for Datasette."
+)
+@click.option("--license-url", "license_url", metavar="URL", help="sqlite: a link to the licence.")
 def export(
     export_format: str,
     data_dir: Path | None,
@@ -44,6 +59,9 @@ def export(
     force: bool,
     group_by: str,
     title: str | None,
+    metadata: Path | None,
+    license: str | None,
+    license_url: str | None,
 ) -> None:
     """Export the timeline for use beyond the terminal.
 
@@ -53,6 +71,9 @@ def export(
                   (entries dated only to a month or year are left out, and counted)
       timelinejs  Knight Lab TimelineJS3 JSON, for a timeline next to a story
       html        one self-contained web page: readable on a phone, printable
+      sqlite      a SQLite database for Datasette (needs -o), with metadata.json
+                  beside it: every record in its table, the timeline, full-text
+                  search, allegations marked
       json, csv, markdown
                   the same as `casetrack timeline --format ...`, with -o
 
@@ -64,6 +85,7 @@ def export(
       casetrack export ics -o lively.ics
       casetrack export timelinejs --case "Lively v. Wayfarer" -o timeline.json
       casetrack export html --facts-only --from 2025 -o timeline.html
+      casetrack export sqlite -o case.db --license "CC BY 4.0"
     """
     import os
 
@@ -71,9 +93,33 @@ def export(
     from casetrack.entries import build_entries
     from casetrack.query import select_entries
 
+    fmt = export_format.lower()
+    if fmt == "sqlite" and (output is None or str(output) == "-"):
+        raise UsageError("export sqlite writes a database file: give it with -o FILE")
     dataset = load_dataset(data_dir)
     entries = select_entries(dataset, build_entries(dataset), flt)
-    fmt = export_format.lower()
+    if fmt == "sqlite":
+        from casetrack.export.datasette import publish
+        from casetrack.export.sqlite import Scope
+
+        assert output is not None
+        written = publish(
+            dataset,
+            entries,
+            Scope.of(dataset, flt),
+            output,
+            metadata_path=metadata,
+            force=force,
+            title=title,
+            license=license,
+            license_url=license_url,
+        )
+        click.echo(
+            f"Wrote {output} and {written}; serve them with: "
+            f"datasette {output} --metadata {written}",
+            err=True,
+        )
+        return
     if fmt == "ics":
         from casetrack.export.ics import render_ics, split_by_precision, stamp_for
 

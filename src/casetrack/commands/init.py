@@ -17,6 +17,7 @@ TEMPLATE_FILES = (
     "filings.yaml",
     "claims.yaml",
     "events.yaml",
+    "deadlines.yaml",
 )
 
 
@@ -30,8 +31,9 @@ TEMPLATE_FILES = (
 def init(directory: Path, force: bool) -> None:
     """Create a new dataset folder with a commented example of each kind of record.
 
-    Writes sources.yaml, parties.yaml, cases.yaml, filings.yaml, claims.yaml and events.yaml (a
-    small made-up case to replace with your own), a README, and casetrack.schema.json, which
+    Writes sources.yaml, parties.yaml, cases.yaml, filings.yaml, claims.yaml, events.yaml and
+    deadlines.yaml (a small made-up case to replace with your own), a README, and
+    casetrack.schema.json, which
     editors with yaml-language-server use to complete and explain fields as you type.
 
     Refuses a folder that is not empty unless --force; even then, files already in the folder

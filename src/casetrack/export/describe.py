@@ -162,6 +162,13 @@ def date_line(entry: Entry) -> str:
     return text
 
 
+def docket_line(dataset: Dataset, entry: Entry) -> str | None:
+    """'ECF No. 46; responds to ECF 45', or None for an entry without a docket number or thread."""
+    from casetrack.render.rows import ecf_mark
+
+    return ecf_mark(dataset, entry, long=True) or None
+
+
 UNCONFIRMED = "Unconfirmed: reported by a single outlet and not confirmed elsewhere."
 
 

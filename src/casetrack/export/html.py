@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from itertools import groupby
 
 from casetrack.characters import clean
+from casetrack.deadlines import NOTICE
 from casetrack.entries import Entry
 from casetrack.export import describe
 from casetrack.export.describe import GroupBy
@@ -72,7 +73,7 @@ ol.entries { list-style: none; margin: 0; padding: 0; }
   border: 1px solid currentColor; }
 .flag.alleged { color: var(--alleged); background: var(--alleged-bg); }
 .flag.unconfirmed, .flag.differ { color: var(--warn); background: var(--warn-bg); }
-.flag.scheduled { color: #1f4e79; background: #eaf2fb; }
+.flag.scheduled, .flag.computed { color: #1f4e79; background: #eaf2fb; }
 .entry.alleged { background: linear-gradient(90deg, var(--alleged-bg), #fff 60%); }
 .allegation { color: var(--alleged); font-weight: 600; }
 .discrepancy { margin: .35rem 0; padding: .35rem .6rem; background: var(--warn-bg);
@@ -137,7 +138,14 @@ def render_html(
         '<p class="key"><span class="flag alleged">Allegation</span> what a party alleges, '
         "not an established fact, with who alleges and who denies it. "
         '<span class="flag unconfirmed">Unconfirmed</span> reported by one outlet only. '
-        '<span class="flag differ">Sources differ</span> the sources disagree on a detail.</p>'
+        '<span class="flag differ">Sources differ</span> the sources disagree on a detail.'
+        + (
+            ' <span class="flag computed">Computed deadline</span> a period counted by casetrack '
+            "from a filing or event under a rule the data names."
+            if any(e.record == "deadline" for e in selected)
+            else ""
+        )
+        + "</p>"
     )
     out.append("</header>")
     out.append("<main>")
@@ -194,6 +202,16 @@ def _entry_html(dataset: Dataset, entry: Entry, group: str, index: int) -> str:
     ]
     tags = [f'<span class="tag group">{_e(group)}</span>']
     tags.append(f'<span class="tag kind">{_e(entry.kind.replace("-", " "))}</span>')
+    docket = describe.docket_line(dataset, entry)
+    if docket:
+        url = describe.safe_url(entry.document_url)
+        text = _e(docket)
+        if url and entry.docket_entry is not None:
+            number = _e(f"ECF No. {entry.docket_entry}")
+            text = (
+                f'<a href="{_e(url)}" rel="noopener noreferrer">{number}</a>' + text[len(number) :]
+            )
+        tags.append(f'<span class="tag ecf">{text}</span>')
     flags = []
     if entry.alleged_by:
         flags.append('<span class="flag alleged">Allegation</span>')
@@ -203,6 +221,8 @@ def _entry_html(dataset: Dataset, entry: Entry, group: str, index: int) -> str:
         flags.append('<span class="flag differ">Sources differ</span>')
     if entry.scheduled is not None:
         flags.append('<span class="flag scheduled">Scheduled</span>')
+    if entry.record == "deadline":
+        flags.append('<span class="flag computed">Computed deadline</span>')
     lines.append(f'<p class="tags">{" ".join(flags + tags)}</p>')
     lines.append(f"<h3>{_e(entry.title)}</h3>")
     allegation = describe.allegation_line(dataset, entry)
@@ -225,6 +245,8 @@ def _entry_html(dataset: Dataset, entry: Entry, group: str, index: int) -> str:
         details.append("Parties: " + _e(", ".join(describe.party_names(dataset, entry.parties))))
     if details:
         lines.append('<p class="details">' + "<br>\n".join(details) + "</p>")
+    if entry.record == "deadline":
+        lines.append(f'<p class="details">{_e(NOTICE)}</p>')
     if entry.unconfirmed:
         lines.append(f'<p class="details">{_e(describe.UNCONFIRMED)}</p>')
     for d in entry.discrepancies:

@@ -23,6 +23,7 @@ from urllib.parse import quote
 
 from casetrack import __version__
 from casetrack.characters import clean
+from casetrack.deadlines import NOTICE
 from casetrack.entries import Entry, latest_source_date
 from casetrack.errors import InputError
 from casetrack.export import describe
@@ -148,6 +149,8 @@ def _event(dataset: Dataset, entry: Entry, stamp: str) -> list[str]:
 def summary(dataset: Dataset, entry: Entry) -> str:
     """'Alleged: <title> — <case> (approx. date)': what a calendar shows in its grid."""
     text = ("Alleged: " if entry.alleged_by else "") + clean(entry.title)
+    if entry.record == "deadline":
+        text = "Computed deadline: " + text
     case = describe.case_name(dataset, entry.case)
     if case:
         text += f" — {case}"
@@ -165,12 +168,19 @@ def description(dataset: Dataset, entry: Entry) -> str:
     caption = describe.case_caption(dataset, entry.case)
     if caption:
         parts.append(f"Case: {caption}")
+    docket = describe.docket_line(dataset, entry)
+    if docket:
+        url = describe.safe_url(entry.document_url)
+        parts.append(f"Docket: {docket}" + (f" <{url}>" if url else ""))
     parts.append(f"Date: {describe.date_line(entry)}")
     parts.append(f"Kind: {entry.record}, {entry.kind}")
+    if entry.record == "deadline":
+        parts.append(NOTICE)
     if entry.parties:
         parts.append("Parties: " + ", ".join(describe.party_names(dataset, entry.parties)))
     allegation = describe.allegation_line(dataset, entry)
-    parts.append(f"Status: allegation. {allegation}" if allegation else "Status: fact")
+    if entry.record != "deadline":  # a computed deadline is neither fact nor allegation
+        parts.append(f"Status: allegation. {allegation}" if allegation else "Status: fact")
     if entry.unconfirmed:
         parts.append(describe.UNCONFIRMED)
     if entry.scheduled is not None:

@@ -133,6 +133,13 @@ def event_html(dataset: Dataset, entry: Entry) -> str:
     caption = describe.case_caption(dataset, entry.case)
     if caption:
         parts.append(f"<p><strong>Case:</strong> {_e(caption)}</p>")
+    docket = describe.docket_line(dataset, entry)
+    if docket:
+        url = describe.safe_url(entry.document_url)
+        text = _e(docket)
+        if url:
+            text = f'<a href="{_e(url)}" rel="noopener noreferrer">{text}</a>'
+        parts.append(f"<p><strong>Docket:</strong> {text}</p>")
     if entry.parties:
         names = ", ".join(describe.party_names(dataset, entry.parties))
         parts.append(f"<p><strong>Parties:</strong> {_e(names)}</p>")

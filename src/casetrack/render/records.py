@@ -9,6 +9,7 @@ import datetime as dt
 from typing import Any
 
 from casetrack.dates import DateSpan
+from casetrack.deadlines import DeadlineView
 from casetrack.entries import Entry
 from casetrack.loader import Dataset
 from casetrack.models import Case, Discrepancy, Party, Schedule, Source
@@ -83,6 +84,9 @@ def entry(e: Entry) -> Json:
         "discrepancies": discrepancies(e.discrepancies),
         "scheduled": schedule(e.scheduled),
         "claim": e.claim,
+        "docket_entry": e.docket_entry,
+        "responds_to": list(e.responds_to),
+        "decides": list(e.decides),
     }
 
 
@@ -184,6 +188,36 @@ def upcoming(e: Entry, day: dt.date) -> Json:
     return {**entry(e), "days_away": (e.date.earliest() - day).days}
 
 
+def deadline(v: DeadlineView, day: dt.date) -> Json:
+    """A counted deadline: what, from which trigger, under which rule, the count and every step.
+    `due` and `computation` are null when the trigger has no day (`no_deadline` says why)."""
+    d = v.deadline
+    c = v.count
+    return {
+        "id": d.id,
+        "case": v.case,
+        "title": d.title,
+        "from": d.trigger,
+        "trigger_date": iso(v.trigger),
+        "period": str(d.period),
+        "service": d.service,
+        "rule": d.rule,
+        "state": v.state,
+        "state_from": v.state_from,
+        "due": c.due.isoformat() if c is not None else None,
+        "days_away": (c.due - day).days if c is not None else None,
+        "computation": c.line() if c is not None else None,
+        "no_deadline": v.no_deadline,
+        "questions": [q.text() for q in c.questions] if c is not None else [],
+        "steps": [
+            {"date": s.day.isoformat() if s.day else None, "text": s.text, "rule": s.rule}
+            for s in (c.steps if c is not None else ())
+        ],
+        "sources": list(d.sources),
+        "notes": d.notes,
+    }
+
+
 def source(s: Source) -> Json:
     return {
         "id": s.id,
@@ -218,6 +252,7 @@ SECTION_TYPES = {
     "filings": "filing",
     "claims": "claim",
     "events": "event",
+    "deadlines": "deadline",
     "sources": "source",
 }
 

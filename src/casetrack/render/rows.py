@@ -7,6 +7,9 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from casetrack.counting import weekday
+from casetrack.deadlines import DeadlineView
+from casetrack.ecf import ecf, ecf_no, thread_marks
 from casetrack.entries import Entry
 from casetrack.loader import Dataset
 from casetrack.models import Discrepancy
@@ -30,6 +33,7 @@ TIMELINE_CSV = (
     "disputed_by",
     "unconfirmed",
     "sources",
+    "docket_entry",
 )
 CLAIMS_CSV = (
     "id",
@@ -58,6 +62,17 @@ CASES_CSV = (
     "next",
 )
 UPCOMING_CSV = ("id", "date", "end", "days_away", "kind", "case", "title")
+DEADLINES_CSV = (
+    "id",
+    "due",
+    "days_away",
+    "case",
+    "title",
+    "rule",
+    "computation",
+    "no_deadline",
+)
+STEPS_CSV = ("step", "date", "text", "rule")
 SOURCES_CSV = ("id", "kind", "outlet", "author", "published", "title", "url")
 CITED_CSV = ("type", "id", "title", "via")
 SEARCH_CSV = ("type", "id", "title", "fields", "excerpt")
@@ -121,11 +136,36 @@ def status_text(view: ClaimView) -> str:
     return f"{view.status} ({view.change.date.display()})"
 
 
+def marked_title(e: Entry) -> str:
+    """An entry's title, marked when it is a computed deadline rather than a fact on record."""
+    return f"(computed deadline) {e.title}" if e.record == "deadline" else e.title
+
+
+def ecf_labels(dataset: Dataset, ids: Iterable[str]) -> dict[str, str]:
+    """Each filing id's 'ECF n' wording, for thread marks (ids of unnumbered filings left out)."""
+    out = {}
+    for fid in ids:
+        f = dataset.filings.get(fid)
+        if f is not None and f.docket_entry is not None:
+            out[fid] = ecf(f.docket_entry)
+    return out
+
+
+def ecf_mark(dataset: Dataset, e: Entry, long: bool = False) -> str:
+    """'ECF 46 → ECF 45' (or, long, 'ECF No. 46; responds to ECF 45'), or '' for no number."""
+    labels = ecf_labels(dataset, (*e.responds_to, *e.decides))
+    threads = thread_marks(e.responds_to, e.decides, labels, long=long)
+    own = (ecf_no if long else ecf)(e.docket_entry) if e.docket_entry is not None else ""
+    return (("; " if long else " ").join(x for x in (own, threads) if x)).strip()
+
+
 def timeline_display(dataset: Dataset, entries: Iterable[Entry]) -> tuple[Row, list[Row]]:
     header = ["Date", "Kind", "Case", "Title", "Who", "Status"]
     rows = []
     for e in entries:
-        title = e.title
+        title = marked_title(e)
+        if e.docket_entry is not None or e.responds_to or e.decides:
+            title += f" ({ecf_mark(dataset, e, long=True)})"
         if e.scheduled is not None:
             title = f"(scheduled) {title}"
         if e.unconfirmed:
@@ -170,12 +210,62 @@ def upcoming_display(
         [
             e.date.display(),
             how_far(day, e.date.earliest()),
-            e.title,
+            marked_title(e),
             case_name(dataset, e.case) if e.case else "",
         ]
         for e in entries
     ]
     return header, rows
+
+
+def deadlines_display(
+    dataset: Dataset, views: Iterable[DeadlineView], day: dt.date
+) -> tuple[Row, list[Row]]:
+    header = ["Due", "When", "What", "Case", "Rule", "Count"]
+    rows = []
+    for v in views:
+        due = v.due
+        rows.append(
+            [
+                weekday(due) if due else "no due date",
+                due_when(day, due) if due else "",
+                v.deadline.title,
+                case_name(dataset, v.case) if v.case else "",
+                v.deadline.rule,
+                count_text(v),
+            ]
+        )
+    return header, rows
+
+
+def count_text(v: DeadlineView) -> str:
+    """The count in one line, with what it leaves open; or why there is none."""
+    if v.count is None:
+        return f"no deadline: {v.no_deadline}"
+    text = v.count.line()
+    for q in v.count.questions:
+        text += f" (the court's state is not known: {q.text()})"
+    return text
+
+
+def steps_display(v: DeadlineView) -> tuple[Row, list[Row]]:
+    header = ["Step", "Date", "What", "Rule"]
+    steps = v.count.steps if v.count is not None else ()
+    rows = [
+        [str(i), weekday(s.day) if s.day else "", s.text, s.rule]
+        for i, s in enumerate(steps, start=1)
+    ]
+    return header, rows
+
+
+def due_when(day: dt.date, due: dt.date) -> str:
+    """'in 14 days', 'due today', 'passed 3 days ago'."""
+    days = (due - day).days
+    if days == 0:
+        return "due today"
+    if days < 0:
+        return f"passed {-days} day{'s' if days != -1 else ''} ago"
+    return how_far(day, due)
 
 
 def how_far(day: dt.date, then: dt.date) -> str:

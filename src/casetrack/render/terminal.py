@@ -279,10 +279,15 @@ def entry_body(
     body = text("")
     if e.scheduled is not None:
         body.append_text(text("scheduled: ", "green"))
+    if e.record == "deadline":
+        body.append_text(text("computed deadline: ", "green"))
     body.append_text(text(e.title, "bold"))
     if footnotes is not None and e.sources:
         body.append_text(text(" " + footnotes.mark(e.sources), "dim"))
     meta = [] if wide else [e.kind, *([case_name(dataset, e.case)] if e.case else [])]
+    docket = flat.ecf_mark(dataset, e)
+    if docket:
+        meta.insert(0, docket)
     if e.parties:
         meta.append(flat.names(dataset, e.parties, limit=4))
     if meta:
@@ -298,6 +303,8 @@ def entry_body(
         if as_of is not None and e.date.latest() < as_of:
             note += "; the date has passed"
         body.append_text(text("\n" + note, "green"))
+    if e.record == "deadline" and e.summary:
+        body.append_text(text("\n" + e.summary, "green"))  # the count and the rule
     if e.unconfirmed:
         body.append_text(
             text(f"\nreported by {flat.outlets(dataset, e.sources)}, not confirmed", "magenta")
@@ -545,7 +552,7 @@ def case(
 
 
 def _dated(e: Entry | None) -> str | None:
-    return f"{e.date.display()}: {e.title}" if e is not None else None
+    return f"{e.date.display()}: {flat.marked_title(e)}" if e is not None else None
 
 
 def short_party(dataset: Dataset, party_id: str) -> str:
@@ -583,7 +590,7 @@ def case_cards(
         if last is not None:
             lines.append(f"last: {last.date.display()}, {last.title}")
         if following is not None:
-            lines.append(f"next: {following.date.display()}, {following.title}")
+            lines.append(f"next: {following.date.display()}, {flat.marked_title(following)}")
         for r in c.relations:
             lines.append(f"{r.kind.replace('-', ' ')} {case_name(dataset, r.case)}")
         body = text("\n").join(text(line) for line in lines)

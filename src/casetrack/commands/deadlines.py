@@ -1,0 +1,134 @@
+"""casetrack deadlines: the deadlines in the data, counted as FRCP 6(a) counts, with the arithmetic."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from casetrack.options import as_of_day, as_of_option, data_option, load_dataset
+from casetrack.output import Look, emit, format_option, pager_option
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from casetrack.loader import Dataset
+
+
+@click.command(short_help="Deadlines counted as FRCP 6(a) counts, with the arithmetic shown.")
+@data_option
+@click.option("--case", metavar="CASE", help="Only this case (id, name or docket).")
+@as_of_option
+@click.option("--explain", "explain", metavar="ID", help="Every step of one deadline's count.")
+@format_option()
+@pager_option
+def deadlines(
+    data_dir: Path | None,
+    case: str | None,
+    as_of: str | None,
+    explain: str | None,
+    output_format: str,
+    pager: bool,
+) -> None:
+    """Deadlines counted as FRCP 6(a) counts, with the arithmetic shown: due date, how far off,
+    what is due, the rule, and the count in one line.
+
+    Each deadline in the data (under `deadlines:`) names its trigger (a filing or event dated to
+    the day), a period and the rule or order that sets it; casetrack holds no rule book. The
+    trigger day is not counted, every day after it is, and a last day that is a Saturday, Sunday
+    or legal holiday (federal, declared by the President, or of the court's state) moves to the
+    next day that is none of those. Service by mail adds 3 days after that (FRCP 6(d)).
+
+    A computed deadline is arithmetic on the rule and period in your data, not legal advice:
+    check it against the rules and any order in the case.
+
+    \b
+    Examples:
+      casetrack init my-case
+      casetrack deadlines --data my-case --as-of 2025-06-20
+      casetrack deadlines --data my-case --explain dl-amended-complaint
+      casetrack deadlines --data my-case --format json
+    """
+    from casetrack.deadlines import view_all
+    from casetrack.query import find_case
+    from casetrack.render import records
+    from casetrack.render import rows as flat
+
+    day = as_of_day(as_of)
+    dataset = load_dataset(data_dir)
+    case_id = find_case(dataset, case).id if case else None
+    if explain is not None:
+        _explain(dataset, explain, day, output_format, pager)
+        return
+    found = view_all(dataset, case_id=case_id, as_of=day)
+
+    def terminal(look: Look) -> Iterator[Any]:
+        from casetrack.render import deadline_cards as cards
+        from casetrack.render import terminal as term
+
+        if found:
+            yield from cards.cards(dataset, found, day, look)
+        else:
+            yield term.empty("No deadlines on record" + (" for this case." if case_id else "."))
+        yield cards.footer(look, found, day)
+        yield cards.notice(look)
+
+    if output_format.lower() == "markdown":
+        # The table, then the same plain statement the terminal shows.
+        from casetrack.deadlines import NOTICE
+        from casetrack.output import markdown_table, write_text
+
+        write_text(markdown_table(*flat.deadlines_display(dataset, found, day)) + f"\n{NOTICE}\n")
+        return
+    emit(
+        output_format,
+        json_data=lambda: [records.deadline(v, day) for v in found],
+        csv_data=lambda: (
+            flat.DEADLINES_CSV,
+            flat.csv_rows((records.deadline(v, day) for v in found), flat.DEADLINES_CSV),
+        ),
+        display=lambda: flat.deadlines_display(dataset, found, day),
+        terminal=terminal,
+        pager=pager,
+    )
+
+
+def _explain(
+    dataset: Dataset, deadline_id: str, day: dt.date, output_format: str, pager: bool
+) -> None:
+    """Every step of one deadline's count."""
+    from casetrack.deadlines import view
+    from casetrack.errors import NotFoundError
+    from casetrack.fuzzy import closest
+    from casetrack.legal_holidays import LegalHolidays
+    from casetrack.render import records
+    from casetrack.render import rows as flat
+
+    deadline = dataset.deadlines.get(deadline_id)
+    if deadline is None:
+        near = closest(deadline_id, {i: [d.title] for i, d in dataset.deadlines.items()}, n=1)
+        hint = f"; did you mean '{near[0]}'?" if near else ""
+        raise NotFoundError(f"no deadline has the id '{deadline_id}'{hint}")
+    v = view(dataset, deadline, LegalHolidays())
+
+    def terminal(look: Look) -> Iterator[Any]:
+        from casetrack.render import deadline_cards as cards
+
+        yield from cards.explanation(dataset, v, look)
+
+    emit(
+        output_format,
+        json_data=lambda: records.deadline(v, day),
+        csv_data=lambda: (
+            flat.STEPS_CSV,
+            [
+                [str(i), s["date"] or "", s["text"], s["rule"]]
+                for i, s in enumerate(records.deadline(v, day)["steps"], start=1)
+            ],
+        ),
+        display=lambda: flat.steps_display(v),
+        terminal=terminal,
+        pager=pager,
+    )

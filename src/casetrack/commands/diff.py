@@ -1,0 +1,86 @@
+"""casetrack diff: what changed between two versions of a case, in the case's own terms."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from casetrack.errors import EXIT_PROBLEMS
+from casetrack.options import data_option, resolve_data_dir
+from casetrack.output import Look, format_option, pager_option
+
+
+@click.command(short_help="What changed between two versions, in the case's own terms.")
+@data_option
+@click.argument("revision", metavar="[REV | REV1..REV2]", required=False)
+@click.option(
+    "--against",
+    metavar="OTHER_DIR",
+    type=click.Path(path_type=Path),
+    help="Compare with another folder, without git: OTHER_DIR is the older version.",
+)
+@click.option(
+    "--exit-code", is_flag=True, help="Exit 1 when there are differences (as git diff does)."
+)
+@format_option(("table", "json", "markdown"))
+@pager_option
+def diff(
+    data_dir: Path | None,
+    revision: str | None,
+    against: Path | None,
+    exit_code: bool,
+    output_format: str,
+    pager: bool,
+) -> None:
+    """What changed between two versions of the data, in the case's terms: records added,
+    removed, renamed and changed (each field old → new), and what that means for the case:
+    claims whose status changed, scheduled dates that moved, new allegations and denials, new
+    disagreements between sources, new sources.
+
+    REV (default HEAD) compares the data folder at that git revision with the folder as it is
+    now; REV1..REV2 compares two revisions; --against compares two folders without git.
+    Exits 0, or with --exit-code 1 when there are differences; 2 when the versions cannot be
+    compared (not in git, an unknown revision, a folder not in it, data that does not load).
+
+    \b
+    Examples:
+      casetrack diff
+      casetrack diff HEAD~3 --format markdown
+      casetrack diff v1.0..v1.1 --data cases/lively
+      casetrack diff --data today --against last-week --exit-code
+    """
+    from casetrack.developments import developments
+    from casetrack.diff import compare
+    from casetrack.output import json_text, show, write_text
+    from casetrack.versions import choose
+
+    old, new = choose(resolve_data_dir(data_dir), revision, against)
+    found = compare(old.dataset, new.dataset)
+    devs = developments(found)
+    fmt = output_format.lower()
+    if fmt == "json":
+        from casetrack.render.changes_json import diff_json
+
+        write_text(json_text(diff_json(found, devs, old, new)))
+    else:
+        from casetrack.render.changes import report
+
+        words = report(found, devs, old, new)
+        if fmt == "markdown":
+            from casetrack.render.changes_markdown import markdown
+
+            write_text(markdown(words))
+        else:
+
+            def terminal(look: Look) -> Iterator[Any]:
+                from casetrack.render.changes_terminal import terminal
+
+                yield from terminal(words, look)
+
+            show(terminal, pager=pager)
+    if exit_code and found:
+        sys.exit(EXIT_PROBLEMS)

@@ -1,0 +1,110 @@
+"""Deadlines in the terminal: one card per deadline, and every step of one count (--explain)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+from rich.console import RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from casetrack.counting import short, weekday
+from casetrack.deadlines import NOTICE, DeadlineView, where
+from casetrack.loader import Dataset
+from casetrack.output import Look
+from casetrack.query import case_name, record_label
+from casetrack.render import rows as flat
+from casetrack.render.terminal import text
+
+# FRCP 6(a)(4): when the last day ends.
+LAST_DAY = (
+    "The last day ends at midnight in the court's time zone for electronic filing, or when the "
+    "clerk's office is scheduled to close for filing by other means (FRCP 6(a)(4))."
+)
+
+
+def cards(
+    dataset: Dataset, views: Iterable[DeadlineView], day: dt.date, look: Look
+) -> Iterator[RenderableType]:
+    """Each deadline: due date, how far off and case; then what, the rule and the count."""
+    for i, v in enumerate(views):
+        if i:
+            yield text("")
+        yield from card(dataset, v, day, look)
+
+
+def card(dataset: Dataset, v: DeadlineView, day: dt.date, look: Look) -> list[RenderableType]:
+    due = v.due
+    head = [weekday(due), flat.due_when(day, due)] if due else ["No due date"]
+    if v.case:
+        head.append(case_name(dataset, v.case))
+    title = text(" · ".join(head), "bold")
+    title.append_text(text(f"  [{v.id}]", "dim"))
+    body = text(v.deadline.title)
+    body.append_text(text(f"\nrule: {v.deadline.rule}", "dim"))
+    if v.count is not None:
+        body.append_text(text("\n" + v.count.line(), "green"))
+        for q in v.count.questions:
+            body.append_text(text(f"\nthe court's state is not known: {q.text()}", "yellow"))
+    else:
+        body.append_text(text(f"\nno deadline: {v.no_deadline}", "yellow"))
+    return [title, Padding(body, (0, 0, 0, 2), expand=False)]
+
+
+def notice(look: Look) -> Text:
+    return text(NOTICE, "italic" if not look.plain else "")
+
+
+def explanation(dataset: Dataset, v: DeadlineView, look: Look) -> list[RenderableType]:
+    """Every step of one deadline's count, with the facts it starts from."""
+    d = v.deadline
+    title = text(d.title, "bold")
+    title.append_text(text(f"  ({d.id})", "dim"))
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="dim" if not look.plain else "", no_wrap=True)
+    facts.add_column(overflow="fold")
+    trigger = f"{record_label(dataset, d.trigger)} ({d.trigger})"
+    if v.trigger is not None:
+        trigger += f", {v.trigger.display()}"
+    for label, value in (
+        ("Case", case_name(dataset, v.case) if v.case else None),
+        ("Trigger", trigger),
+        ("Period", str(d.period)),
+        ("Rule", f"{d.rule} (as the data gives it)"),
+        ("State", where(v)),
+    ):
+        if value:
+            facts.add_row(text(label), text(value))
+    out: list[RenderableType] = [title, facts, text("")]
+    if v.count is None:
+        out.append(text(f"No deadline: {v.no_deadline}.", "yellow"))
+    else:
+        steps = Table.grid(padding=(0, 1))
+        steps.add_column(no_wrap=True, justify="right")
+        steps.add_column(overflow="fold")
+        for i, s in enumerate(v.count.steps, start=1):
+            line = text(s.text)
+            line.append_text(text(f" [{s.rule}]", "dim"))
+            steps.add_row(text(f"{i}."), line)
+        out.append(steps)
+        out.append(text(""))
+        out.append(text(f"Due: {weekday(v.count.due)}. {LAST_DAY}", "bold"))
+        for q in v.count.questions:
+            out.append(
+                text(
+                    f"The court's state is not known: {q.text()}. If the court sits in one of "
+                    "them, the deadline moves; say the state with `state:` on the case.",
+                    "yellow",
+                )
+            )
+        out.append(text(f"In one line: {v.count.line()}", "dim"))
+    out.append(text(""))
+    out.append(notice(look))
+    return out
+
+
+def footer(look: Look, views: list[DeadlineView], day: dt.date) -> Text:
+    n = len(views)
+    return text(f"{n} deadline{'s' if n != 1 else ''} · as of {short(day)}", "dim")
