@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from casetrack import cache
-from casetrack.loader import load
+from casetrack import cache, cachefile
+from casetrack.cache import load
+from casetrack.dataset import RECORD_FIELDS
 from cli_helpers import run_process
 
 DATA = {
@@ -67,7 +68,7 @@ def as_plain(root: Path) -> tuple[object, ...]:
     return (
         dataset.files,
         len(dataset),
-        {name: dict(dataset.section(name)) for name in cache.RECORD_FIELDS},
+        {name: dict(dataset.section(name)) for name in RECORD_FIELDS},
         [str(p) for p in problems],
         [p.severity for p in problems],
     )
@@ -102,7 +103,7 @@ def test_cached_records_equal_fresh_ones(
     root = write(tmp_path / "d", DATA)
     load(root)
     cached, _ = load(root)
-    assert isinstance(cached, cache._CachedDataset)  # the cache's own records, not a fresh load
+    assert isinstance(cached, cachefile.CachedDataset)  # the cache's own records, not a fresh load
     monkeypatch.setenv(cache.NO_CACHE_ENV, "1")
     fresh, _ = load(root)
     assert cached.filings == fresh.filings
@@ -145,7 +146,7 @@ def test_an_added_or_removed_file_is_noticed(tmp_path: Path, cache_home: Path) -
         lambda b: b"not a cache at all",
         lambda b: b[:-10] + b"0123456789",
         lambda b: b[:40] + bytes(200) + b[240:],
-        lambda b: cache.MAGIC + (10**12).to_bytes(8, "little") + b[len(cache.MAGIC) + 8 :],
+        lambda b: cachefile.MAGIC + (10**12).to_bytes(8, "little") + b[len(cachefile.MAGIC) + 8 :],
     ],
     ids=["empty", "truncated", "garbage", "tail", "header", "size"],
 )
@@ -233,7 +234,7 @@ def test_a_damaged_body_found_late_falls_back_to_the_files(
     root = write(tmp_path / "d", DATA)
     load(root)
     dataset, _ = load(root)
-    assert isinstance(dataset, cache._CachedDataset)
+    assert isinstance(dataset, cachefile.CachedDataset)
     dataset._body = b"damaged after the check"
     assert dataset.filings["f1"].title == "A letter"
     assert len(dataset) == 4

@@ -141,12 +141,3 @@ def test_unknown_status_is_a_usage_error(data: Path) -> None:
     result = run("claims", "--data", data, "--status", "lost")
     assert result.exit_code == 2
     assert "Invalid value for '--status'" in result.stderr
-
-
-def test_status_choices_match_the_model() -> None:
-    from typing import get_args
-
-    from casetrack.commands.claims import STATUSES
-    from casetrack.models import ClaimStatus
-
-    assert get_args(ClaimStatus) == STATUSES

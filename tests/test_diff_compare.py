@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from casetrack.dataset import Dataset
 from casetrack.dates import DateSpan
 from casetrack.developments import developments
 from casetrack.diff import Diff, compare
-from casetrack.loader import Dataset, load
+from casetrack.loader import load
 from casetrack.render.changes import plain, when, word_diff
 from casetrack.render.changes_markdown import escape, markdown
 from conftest import MakeDataset

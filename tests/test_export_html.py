@@ -14,9 +14,10 @@ import struct
 from html.parser import HTMLParser
 from pathlib import Path
 
+from casetrack.dataset import Dataset
 from casetrack.entries import Entry, build_entries
 from casetrack.export.html import render_html
-from casetrack.loader import Dataset, load
+from casetrack.loader import load
 from casetrack.query import TimelineFilter, select_entries
 from export_dataset import AS_OF, REPLACED, write_dataset
 from external import chromium, run_browser

@@ -16,11 +16,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casetrack.characters import clean
+from casetrack.dataset import Dataset
 from casetrack.dates import DateSpan
 from casetrack.entries import Entry, build_entries
 from casetrack.export import describe
 from casetrack.export.ics import escape_text, fold, render_ics, stamp_for
-from casetrack.loader import Dataset, load
+from casetrack.loader import load
 from casetrack.query import TimelineFilter, select_entries
 from export_dataset import AS_OF, DAY_DATED, REPLACED, VAGUE, write_dataset
 

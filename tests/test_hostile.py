@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from casetrack import loader
+from casetrack import datafiles, loader
 from cli_helpers import Run, casetrack, run_process
 
 BAD = Path(__file__).parent / "bad"
@@ -368,7 +368,7 @@ def test_a_file_over_the_size_limit(tmp_path: Path) -> None:
     root.mkdir()
     (root / "ok.yaml").write_text("sources: []\n")
     with open(root / "huge.yaml", "wb") as f:
-        f.truncate(loader.MAX_FILE_BYTES + 1024 * 1024)  # sparse: no disk, no time
+        f.truncate(datafiles.MAX_FILE_BYTES + 1024 * 1024)  # sparse: no disk, no time
     result = casetrack("validate", "--data", "d", cwd=tmp_path, cache=tmp_path / "cache")
     assert result.returncode == 1
     assert result.lines[0] == (
@@ -377,7 +377,7 @@ def test_a_file_over_the_size_limit(tmp_path: Path) -> None:
 
 
 def test_the_size_limit_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 1024 * 1024)
+    monkeypatch.setattr(datafiles, "MAX_FILE_BYTES", 1024 * 1024)
     monkeypatch.setenv("CASETRACK_CACHE_DIR", str(tmp_path / "cache"))
     root = tmp_path / "d"
     root.mkdir()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from casetrack.loader import display_path
+from casetrack.datafiles import display_path
 from cli_helpers import run
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "dockets"

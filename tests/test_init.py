@@ -10,7 +10,7 @@ from casetrack.cli import cli
 from casetrack.commands.init import SCHEMA_FILE, TEMPLATE_FILES, init_files
 from casetrack.export.schema import render_schema
 from casetrack.loader import load
-from casetrack.models import SECTIONS
+from casetrack.vocabulary import SECTION_NAMES as SECTIONS
 
 SCHEMA_LINE = "# yaml-language-server: $schema=./casetrack.schema.json\n"
 

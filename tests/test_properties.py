@@ -17,13 +17,13 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from casetrack import yamlsafe
-from casetrack.cache import _CachedDataset
+from casetrack import cache, yamlsafe
+from casetrack.cachefile import CachedDataset
 from casetrack.dates import DateError, DateSpan, PartialDate, parse_user_date
 from casetrack.entries import build_entries
 from casetrack.loader import load
-from casetrack.models import SECTIONS
 from casetrack.problems import Problem
+from casetrack.vocabulary import SECTION_NAMES as SECTIONS
 
 # Sized for CI (about 10 s in all); CASETRACK_PROPERTY_SCALE=20 hunts harder.
 SCALE = int(os.environ.get("CASETRACK_PROPERTY_SCALE", "1"))
@@ -150,8 +150,8 @@ def test_arbitrary_records_load_into_problems_never_exceptions(files: list[Any])
             ),
         ):
             for attempt in range(2):
-                again, again_problems = load(root)
-                assert isinstance(again, _CachedDataset) == (attempt == 1)
+                again, again_problems = cache.load(root)
+                assert isinstance(again, CachedDataset) == (attempt == 1)
                 assert again_problems == problems
                 assert len(again) == len(data)
                 for name in SECTIONS:

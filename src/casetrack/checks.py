@@ -9,14 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from casetrack.dataset import Dataset
 from casetrack.fuzzy import closest
-from casetrack.loader import Dataset
-from casetrack.models import SECTIONS, Claim, Record
+from casetrack.models import Claim, Record
 from casetrack.problems import Finding
+from casetrack.vocabulary import RECORD_WORDS as _WORD
 
 Check = Callable[[Dataset], list[Finding]]
-
-_WORD = {name: word for name, (_, word) in SECTIONS.items()}
 
 
 def _label(dataset: Dataset, record_id: str) -> str:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from casetrack.counting import Count, CountError, Holidays, count
 from casetrack.courts import district_state, state_name
+from casetrack.dataset import Dataset
 from casetrack.dates import DateSpan
-from casetrack.loader import Dataset
 from casetrack.models import Deadline
 
 # Said wherever computed deadlines are shown: the command, the case, the calendar, the web page.

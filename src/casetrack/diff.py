@@ -36,9 +36,10 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from casetrack.checks import references
+from casetrack.dataset import Dataset
 from casetrack.dates import DateSpan
-from casetrack.loader import Dataset
-from casetrack.models import SECTIONS, Model, Record
+from casetrack.models import Model, Record
+from casetrack.vocabulary import SECTION_NAMES
 
 Change = Literal["added", "removed", "renamed", "changed"]
 
@@ -98,7 +99,7 @@ def compare(old: Dataset, new: Dataset) -> Diff:
     found: dict[str, list[RecordChange]] = {}
     renames: dict[str, str] = {}
     pairs: list[tuple[str, str, Model, Model]] = []
-    for section in SECTIONS:
+    for section in SECTION_NAMES:
         before: dict[str, Model] = old.section(section)
         after: dict[str, Model] = new.section(section)
         gone = [rid for rid in before if rid not in after]
@@ -133,7 +134,9 @@ def compare(old: Dataset, new: Dataset) -> Diff:
         if fields:
             found[section].append(RecordChange(section, "changed", rid, None, was, record, fields))
     ordered = [
-        c for section in SECTIONS for c in sorted(found[section], key=lambda c: _order(c, old, new))
+        c
+        for section in SECTION_NAMES
+        for c in sorted(found[section], key=lambda c: _order(c, old, new))
     ]
     return Diff(old, new, tuple(ordered), renames)
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from casetrack.dataset import Dataset
 from casetrack.dates import DateSpan
-from casetrack.loader import Dataset
 from casetrack.models import Discrepancy, Schedule
 
 # Tie-break between record types on the same date: what was filed, then what happened, then what

@@ -1,237 +1,25 @@
-"""The vocabulary of a case file: sources, parties, cases, filings, claims, events, deadlines and
-their dates.
+"""The records of a case file: sources, parties, cases, filings, claims, events and deadlines.
 
 Every model is immutable and rejects unknown fields, so a misspelt key in a YAML file is reported
 instead of ignored. The field descriptions double as the help an editor shows while typing (they
-end up in `casetrack schema`).
+end up in `casetrack schema`). The words a field may hold are in `vocabulary`; the types of its
+values (ids, dates, periods) in `fieldtypes`.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from pydantic import BaseModel, ConfigDict, Field
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    PlainValidator,
-    WithJsonSchema,
-)
-
-from casetrack.counting import Period, PeriodError
-from casetrack.courts import STATES
-from casetrack.dates import DateError, DateSpan
-
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
-
-Id = Annotated[
-    str,
-    Field(
-        pattern=ID_PATTERN,
-        max_length=200,
-        description="An id: letters, digits, '.', '_' or '-', starting with a letter or digit.",
-    ),
-]
-
-
-def _parse_when(value: Any) -> DateSpan:
-    if isinstance(value, DateSpan):
-        return value
-    if not isinstance(value, str):
-        raise ValueError(f"{value!r} is not a date; write it as a string such as '2025-01-15'")
-    try:
-        return DateSpan.parse(value)
-    except DateError as exc:
-        raise ValueError(str(exc)) from None
-
-
-# One EDTF date for the editor schema: months 01-12 and days 01-31 (the loader checks the calendar).
-_EDTF_ONE = r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?[~?%]?"
-
-When = Annotated[
-    DateSpan,
-    PlainValidator(_parse_when),
-    PlainSerializer(lambda d: d.edtf(), return_type=str),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "pattern": f"^{_EDTF_ONE}(/{_EDTF_ONE})?$",
-            "description": (
-                "A date in EDTF notation: 2024, 2024-12, 2024-12-20; add ~ for approximate, "
-                "? for uncertain; an interval is 2023-05/2024-01."
-            ),
-            "examples": ["2024-12-20", "2025-01", "2025-02-13~", "2023-05/2024-01"],
-        }
-    ),
-]
-
-
-def _parse_period(value: Any) -> Period:
-    if isinstance(value, Period):
-        return value
-    try:
-        return Period.parse(value)
-    except PeriodError as exc:
-        raise ValueError(str(exc)) from None
-
-
-PeriodText = Annotated[
-    Period,
-    PlainValidator(_parse_period),
-    PlainSerializer(
-        lambda p: str(p), return_type=str
-    ),  # not `str` itself: pydantic 2.6 needs a signature
-    WithJsonSchema(
-        {
-            "type": "string",
-            "pattern": r"^\s*[0-9]+\s+([Cc]alendar\s+)?([Dd]ays?|[Ww]eeks?|[Mm]onths?|[Yy]ears?)\s*$",
-            "description": "A period: a number and a unit: days, weeks, months or years.",
-            "examples": ["14 days", "21 days", "2 weeks", "1 month", "1 year"],
-        }
-    ),
-]
-
-
-def _parse_state(value: Any) -> str:
-    if isinstance(value, str) and value.strip().upper() in STATES:
-        return value.strip().upper()
-    raise ValueError(
-        f"{value!r} is not a US state or territory with a federal court; write its two-letter "
-        "postal code, e.g. NY, CA, DC"
-    )
-
-
-State = Annotated[
-    str,
-    PlainValidator(_parse_state),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "enum": sorted(STATES),
-            "description": "A two-letter postal code: NY, CA, DC, PR, ...",
-        }
-    ),
-]
-
-SourceKind = Literal[
-    "news-report",
-    "court-filing",
-    "court-order",
-    "docket",
-    "press-release",
-    "statement",
-    "social-media",
-    "blog",
-    "book",
-    "interview",
-    "other",
-]
-
-PartyKind = Literal[
-    "person",
-    "company",
-    "organisation",
-    "court",
-    "judge",
-    "counsel",
-    "law-firm",
-    "news-outlet",
-    "agency",
-    "group",
-    "other",
-]
-
-Role = Literal[
-    "plaintiff",
-    "defendant",
-    "counter-plaintiff",
-    "counter-defendant",
-    "third-party-plaintiff",
-    "third-party-defendant",
-    "cross-plaintiff",
-    "cross-defendant",
-    "intervenor",
-    "petitioner",
-    "respondent",
-    "appellant",
-    "appellee",
-    "complainant",
-    "amicus",
-    "interested-party",
-    "non-party",
-    "other",
-]
-
-RelationKind = Literal[
-    "consolidated-with",
-    "related-to",
-    "countersuit-to",
-    "appeal-of",
-    "removed-from",
-    "transferred-from",
-    "other",
-]
-
-FilingKind = Literal[
-    "complaint",
-    "amended-complaint",
-    "administrative-complaint",
-    "answer",
-    "counterclaim",
-    "motion",
-    "motion-to-dismiss",
-    "motion-for-summary-judgment",
-    "opposition",
-    "reply",
-    "letter",
-    "joint-letter",
-    "notice",
-    "notice-of-appearance",
-    "notice-of-intent",
-    "order",
-    "opinion",
-    "judgment",
-    "stipulation",
-    "subpoena",
-    "declaration",
-    "exhibit",
-    "brief",
-    "discovery",
-    "other",
-]
-
-EventKind = Literal[
-    "hearing",
-    "conference",
-    "ruling",
-    "trial",
-    "deadline",
-    "deposition",
-    "mediation",
-    "settlement",
-    "meeting",
-    "production",
-    "release",
-    "publication",
-    "statement",
-    "disclosure",
-    "other",
-]
-
-ClaimStatus = Literal[
-    "pending",
-    "dismissed-with-leave",
-    "dismissed",
-    "withdrawn",
-    "settled",
-    "judgment-for-plaintiff",
-    "judgment-for-defendant",
-    "other",
-]
-
-CLAIM_FINAL_STATUSES = frozenset(
-    {"dismissed", "withdrawn", "settled", "judgment-for-plaintiff", "judgment-for-defendant"}
+from casetrack.fieldtypes import DocketText, Id, PeriodText, Sources, State, Text, When
+from casetrack.vocabulary import (
+    ClaimStatus,
+    EventKind,
+    FilingKind,
+    PartyKind,
+    RelationKind,
+    Role,
+    ServiceMethod,
+    SourceKind,
 )
 
 
@@ -241,13 +29,6 @@ class Model(BaseModel):
     model_config = ConfigDict(
         extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
     )
-
-
-Text = Annotated[str, Field(min_length=1, max_length=20_000)]
-Sources = Annotated[
-    list[Id],
-    Field(description="Ids of the sources this fact comes from. Every fact needs at least one."),
-]
 
 
 class Allegation(Model):
@@ -407,9 +188,6 @@ class Case(Record):
     )
 
 
-DocketText = Annotated[str, Field(min_length=1, max_length=200_000)]
-
-
 class DocumentLink(Model):
     """A document of a docket entry: the main document or an attachment, with its address."""
 
@@ -505,9 +283,6 @@ class Event(Record):
     )
 
 
-ServiceMethod = Literal["electronic", "hand", "mail", "clerk", "consented"]
-
-
 class Deadline(Record):
     """A deadline you state: a period counted from a filing or event, under a rule you name.
 
@@ -537,15 +312,15 @@ class Deadline(Record):
     )
 
 
-# The YAML top-level keys, the model each holds and the word used in messages.
-SECTIONS: dict[str, tuple[type[Model], str]] = {
-    "sources": (Source, "source"),
-    "parties": (Party, "party"),
-    "cases": (Case, "case"),
-    "filings": (Filing, "filing"),
-    "claims": (Claim, "claim"),
-    "events": (Event, "event"),
-    "deadlines": (Deadline, "deadline"),
+# The model of each top-level key of a data file (in vocabulary.SECTION_NAMES' order).
+MODELS: dict[str, type[Model]] = {
+    "sources": Source,
+    "parties": Party,
+    "cases": Case,
+    "filings": Filing,
+    "claims": Claim,
+    "events": Event,
+    "deadlines": Deadline,
 }
 
 

@@ -17,8 +17,9 @@ import click
 from casetrack.errors import DataError, InputError, UsageError
 
 if TYPE_CHECKING:
+    from casetrack.datafiles import FileSet
+    from casetrack.dataset import Dataset
     from casetrack.dates import PartialDate
-    from casetrack.loader import Dataset
     from casetrack.query import TimelineFilter
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -91,13 +92,20 @@ def resolve_data_dir(data_dir: Path | None) -> Path:
     return bundled_data_dir()
 
 
-def load_dataset(data_dir: Path | None) -> Dataset:
-    """Load the dataset or raise: UsageError (exit 2) for an unusable path, DataError (exit 1)
-    when the data has errors. Warnings are not shown here; `casetrack validate` shows them."""
-    from casetrack.loader import load
+def read_data(data_dir: Path | None) -> FileSet:
+    """The files of the dataset a command should read, each read once (see `datafiles`)."""
+    from casetrack.datafiles import read_folder
 
-    directory = resolve_data_dir(data_dir)
-    dataset, problems = load(directory)
+    return read_folder(resolve_data_dir(data_dir))
+
+
+def load_dataset(data_dir: Path | None = None, *, files: FileSet | None = None) -> Dataset:
+    """Load the dataset (through the cache) from its folder, or from its files already read; or
+    raise: UsageError for an unusable path, DataError when the data has errors. Warnings are not
+    shown here; `casetrack validate` shows them."""
+    from casetrack import cache
+
+    dataset, problems = cache.load_files(files if files is not None else read_data(data_dir))
     fatal = [p for p in problems if p.severity == "fatal"]
     if fatal:
         raise UsageError("; ".join(str(p) for p in fatal))

@@ -53,3 +53,8 @@ class Finding:
     path: tuple[str | int, ...]
     message: str
     severity: Severity = "error"
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """Text cut to `limit` characters for a message, marked with an ellipsis when cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

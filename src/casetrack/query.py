@@ -10,29 +10,18 @@ import datetime as dt
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, get_args
+from typing import Any
 
 from casetrack.characters import find_folded
 from casetrack.characters import fold as _fold
+from casetrack.dataset import Dataset
 from casetrack.dates import DateSpan, PartialDate
 from casetrack.ecf import typed_ecf
 from casetrack.entries import COMPUTED_DEADLINE, RECORD_RANK, Entry
 from casetrack.errors import InputError, NotFoundError
 from casetrack.fuzzy import closest
-from casetrack.loader import Dataset
-from casetrack.models import (
-    Case,
-    Claim,
-    ClaimStatus,
-    EventKind,
-    Filing,
-    FilingKind,
-    Party,
-    Record,
-    RelationKind,
-    Source,
-    StatusChange,
-)
+from casetrack.models import Case, Claim, Filing, Party, Record, Source, StatusChange
+from casetrack.vocabulary import CLAIM_STATUSES, EVENT_KINDS, FILING_KINDS, RELATION_KINDS
 
 
 class AmbiguousError(NotFoundError):
@@ -186,10 +175,10 @@ def select_entries(dataset: Dataset, entries: Iterable[Entry], flt: TimelineFilt
 def known_kinds() -> set[str]:
     """Every kind an entry can have, and the record types, for --kind."""
     return {
-        *get_args(FilingKind),
-        *get_args(EventKind),
-        *get_args(RelationKind),
-        *(f"claim-{s}" for s in get_args(ClaimStatus)),
+        *FILING_KINDS,
+        *EVENT_KINDS,
+        *RELATION_KINDS,
+        *(f"claim-{s}" for s in CLAIM_STATUSES),
         COMPUTED_DEADLINE,
         *RECORD_RANK,
     }

@@ -5,7 +5,7 @@ symbolic links and finds the repository however the folder was named (relative t
 directory, through a link, a subfolder of the repository or its top). The revision's files are
 listed from the folder's tree at that commit, chosen by the loader's own rules (`.yaml`/`.yml`,
 hidden files and folders skipped), read in one `git cat-file --batch`, and loaded by the same
-strict loader as the folder on disk. Problems name each file as `REV:path`, the path from the top
+strict loader as the folder on disk (through the dataset cache: `cache.load_revision`). Problems name each file as `REV:path`, the path from the top
 of the repository: what `git show REV:path` takes.
 
 Nothing here prints. Every failure is a CompareError (exit 2) with one clear message.
@@ -20,18 +20,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from casetrack.datafiles import MAX_FILE_BYTES, YAML_SUFFIXES, decode, display_path, too_large
+from casetrack.dataset import Dataset
 from casetrack.errors import CompareError
-from casetrack.loader import (
-    MAX_FILE_BYTES,
-    YAML_SUFFIXES,
-    Dataset,
-    SharedFiles,
-    TextSource,
-    decode,
-    display_path,
-    load_sources,
-    too_large,
-)
+from casetrack.loader import SharedFiles, TextSource, load_sources
 from casetrack.problems import Problem
 
 _LINK_MODE = "120000"
@@ -99,11 +91,12 @@ def _commit(top: Path, label: str) -> str:
     raise CompareError(f"unknown revision '{label}'{hint}")
 
 
-def load(revision: Revision, shared: SharedFiles | None = None) -> tuple[Dataset, list[Problem]]:
-    """The dataset in the revision's folder, with its problems (files named `REV:path`), through
-    the dataset cache when the files are known by content alone (no links among them)."""
-    entries = _list(revision)
-    if not entries:
+def load(
+    revision: Revision, listed: list[Listed], shared: SharedFiles | None = None
+) -> tuple[Dataset, list[Problem]]:
+    """The dataset in the revision's folder (its files as `listing` gives them), with its
+    problems (files named `REV:path`). No cache: `cache.load_revision` wraps this."""
+    if not listed:
         return Dataset(), [
             Problem(
                 f"{revision.label}:{revision.folder or '.'}",
@@ -113,34 +106,24 @@ def load(revision: Revision, shared: SharedFiles | None = None) -> tuple[Dataset
                 "fatal",
             )
         ]
-    links = any(mode == _LINK_MODE for _, mode, _, _ in entries)
-    store = None
-    if not links:
-        from casetrack import cache
-
-        slot = f"git\0{revision.top}\0{revision.folder}\0{revision.label}"
-        named = [(shown, oid) for shown, _, oid, _ in entries]
-        store = cache.open_content_store(slot, named, MAX_FILE_BYTES)
     root = revision.top / revision.folder
-    if store is not None:
-        hit = store.read(root, lambda: load_sources(root, _read(revision, entries))[0])
-        if hit is not None:
-            return hit
-    dataset, problems = load_sources(root, _read(revision, entries), shared)
-    if store is not None and not any(p.severity == "fatal" for p in problems):
-        store.write(dataset, problems)
-    return dataset, problems
+    return load_sources(root, _read(revision, listed), shared)
+
+
+def has_links(listed: list[Listed]) -> bool:
+    """Whether any of the files is a symbolic link (whose content its object id does not give)."""
+    return any(mode == _LINK_MODE for _, mode, _, _ in listed)
 
 
 # (shown name, mode, object id, size) of one file
-_Entry = tuple[str, str, str, int]
+Listed = tuple[str, str, str, int]
 
 
-def _list(revision: Revision) -> list[_Entry]:
+def listing(revision: Revision) -> list[Listed]:
     """The data files of the folder at the revision, in the order the loader walks a folder:
     each folder's own files by name, then its subfolders by name."""
     out = _git(revision.top, "ls-tree", "-r", "-l", "-z", revision.tree)
-    found: list[tuple[tuple[tuple[str, ...], str], _Entry]] = []
+    found: list[tuple[tuple[tuple[str, ...], str], Listed]] = []
     for record in out.split(b"\0"):
         if not record:
             continue
@@ -157,7 +140,7 @@ def _list(revision: Revision) -> list[_Entry]:
     return [entry for _, entry in sorted(found)]
 
 
-def _read(revision: Revision, entries: Sequence[_Entry]) -> list[tuple[str, TextSource]]:
+def _read(revision: Revision, entries: Sequence[Listed]) -> list[tuple[str, TextSource]]:
     """Every file's text (or why it cannot be read), from one `git cat-file --batch`. A link is
     followed inside the revision, as the loader follows one on disk."""
     wanted: list[tuple[str, str]] = []  # (shown, what to ask git for)

@@ -13,9 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from casetrack import revisions
+from casetrack import cache, revisions
+from casetrack.datafiles import display_path
+from casetrack.dataset import Dataset
 from casetrack.errors import CompareError
-from casetrack.loader import Dataset, SharedFiles, display_path, load
+from casetrack.loader import SharedFiles
 from casetrack.problems import Problem
 
 WORKING_TREE = "the working tree"
@@ -64,13 +66,13 @@ def split_range(spec: str) -> tuple[str, str | None]:
 
 
 def _revision(rev: revisions.Revision, shared: SharedFiles) -> Version:
-    dataset, problems = revisions.load(rev, shared)
+    dataset, problems = cache.load_revision(rev, shared)
     _stop_on(problems, f"at {rev.label}")
     return Version(rev.label, rev.folder or ".", rev.commit, dataset)
 
 
 def _folder(directory: Path, label: str, shared: SharedFiles, folder: str | None = None) -> Version:
-    dataset, problems = load(directory, shared)
+    dataset, problems = cache.load(directory, shared)
     _stop_on(problems, f"in '{display_path(directory)}'")
     return Version(label, folder or display_path(directory), None, dataset)
 

@@ -36,6 +36,7 @@ from yaml.events import (
 )
 
 from casetrack.characters import CONTROL, INVISIBLE, describe
+from casetrack.problems import shorten
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -368,11 +369,6 @@ def _position(start: Any, written: str, offset: int) -> tuple[int, int]:
     if newlines:
         return start.line + 1 + newlines, offset - before.rfind("\n")
     return start.line + 1, start.column + 1 + offset
-
-
-def shorten(text: str, limit: int = 60) -> str:
-    """Text cut to `limit` characters for a message, marked with an ellipsis when cut."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def parse(text: str) -> Parsed:

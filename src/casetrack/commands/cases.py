@@ -15,9 +15,9 @@ from casetrack.output import Look, emit, format_option, pager_option
 if TYPE_CHECKING:
     import datetime as dt
 
+    from casetrack.dataset import Dataset
     from casetrack.deadlines import DeadlineView
     from casetrack.entries import Entry
-    from casetrack.loader import Dataset
     from casetrack.models import Case
     from casetrack.query import ClaimView
 

@@ -10,18 +10,7 @@ import click
 
 from casetrack.options import as_of_day, as_of_option, data_option, load_dataset
 from casetrack.output import Look, emit, format_option, pager_option
-
-# Kept in step with models.ClaimStatus (a test checks), so --help needs no pydantic.
-STATUSES = (
-    "pending",
-    "dismissed-with-leave",
-    "dismissed",
-    "withdrawn",
-    "settled",
-    "judgment-for-plaintiff",
-    "judgment-for-defendant",
-    "other",
-)
+from casetrack.vocabulary import CLAIM_STATUSES
 
 
 @click.command(short_help="Who brings which claims against whom, and where each stands.")
@@ -33,7 +22,7 @@ STATUSES = (
     "--status",
     "statuses",
     multiple=True,
-    type=click.Choice(STATUSES, case_sensitive=False),
+    type=click.Choice(CLAIM_STATUSES, case_sensitive=False),
     help="Only claims with this status on the as-of date (repeatable).",
 )
 @as_of_option

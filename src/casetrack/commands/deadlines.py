@@ -14,7 +14,7 @@ from casetrack.output import Look, emit, format_option, pager_option
 if TYPE_CHECKING:
     import datetime as dt
 
-    from casetrack.loader import Dataset
+    from casetrack.dataset import Dataset
 
 
 @click.command(short_help="Deadlines counted as FRCP 6(a) counts, with the arithmetic shown.")

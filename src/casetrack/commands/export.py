@@ -17,8 +17,8 @@ from casetrack.options import (
 )
 
 if TYPE_CHECKING:
+    from casetrack.dataset import Dataset
     from casetrack.entries import Entry
-    from casetrack.loader import Dataset
     from casetrack.query import TimelineFilter
 
 FORMATS = ("ics", "timelinejs", "html", "sqlite", "json", "csv", "markdown")

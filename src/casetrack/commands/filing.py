@@ -12,7 +12,7 @@ from casetrack.options import data_option, load_dataset
 from casetrack.output import Look, emit, format_option, pager_option
 
 if TYPE_CHECKING:
-    from casetrack.loader import Dataset
+    from casetrack.dataset import Dataset
     from casetrack.models import Filing
 
 

@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from casetrack.options import data_option, load_dataset, timeline_filter_options
+from casetrack.options import data_option, load_dataset, read_data, timeline_filter_options
 from casetrack.output import Look, emit, format_option, pager_option
 
 if TYPE_CHECKING:
+    from casetrack.datafiles import FileSet
     from casetrack.entries import Entry
     from casetrack.query import TimelineFilter
 
@@ -25,15 +26,10 @@ LONG = 5000
 LARGE_BYTES = 4 * 1024 * 1024
 
 
-def _warn_if_large(data_dir: Path | None) -> bool:
-    """Say at once, before a slow load, how to narrow a timeline of a large dataset."""
-    from casetrack.loader import find_files
-    from casetrack.options import resolve_data_dir
-
-    try:
-        size = sum(p.stat().st_size for p in find_files(resolve_data_dir(data_dir)))
-    except OSError:
-        return False  # the loader reports unreadable paths properly
+def _warn_if_large(files: FileSet) -> bool:
+    """Say at once, before a slow load, how to narrow a timeline of a large dataset: from the
+    files as read for the load, so the folder is walked once."""
+    size = files.size
     if size <= LARGE_BYTES:
         return False
     click.echo(
@@ -83,8 +79,9 @@ def timeline(
     narrowed = limit is not None or any(
         (flt.case, flt.party, flt.kinds, flt.start, flt.end, flt.search)
     )
-    warned = output_format == "table" and not narrowed and _warn_if_large(data_dir)
-    dataset = load_dataset(data_dir)
+    files = read_data(data_dir)
+    warned = output_format == "table" and not narrowed and _warn_if_large(files)
+    dataset = load_dataset(files=files)
 
     @functools.cache
     def selection() -> tuple[list[Entry], int]:

@@ -24,11 +24,10 @@ def validate(data_dir: Path | None, strict: bool) -> None:
       casetrack validate
       casetrack validate --data ./my-case
     """
+    from casetrack import cache
     from casetrack.characters import clean
-    from casetrack.loader import load
 
-    directory = resolve_data_dir(data_dir)
-    dataset, problems = load(directory)
+    dataset, problems = cache.load(resolve_data_dir(data_dir))
     # Problems name files and quote the data: cleaned like every output, so that no escape
     # sequence in a file name or a value reaches the terminal.
     fatal = [p for p in problems if p.severity == "fatal"]

@@ -43,14 +43,12 @@ def run_import(
         docket.retrieved = dt.date.fromtimestamp(files[0].stat().st_mtime).isoformat()
     if not root.exists():
         root.mkdir(parents=True)
-    from casetrack.loader import find_files
+    from casetrack.datafiles import read_folder
+    from casetrack.dataset import Dataset
 
-    if find_files(root):
-        dataset = load_dataset(root)
-    else:
-        from casetrack.loader import Dataset
-
-        dataset = Dataset(root=root)
+    found = read_folder(root)
+    # A folder without data files is a new dataset, which the import starts.
+    dataset = load_dataset(files=found) if found.files or found.problems else Dataset(root=root)
     report = plan(docket, dataset, root, case)
     if report.writes:
         _check(report)
@@ -68,15 +66,16 @@ def _check(report: Report) -> None:
     (That the text reads back exactly is the writer's promise, tested on any text.)"""
     from pydantic import ValidationError
 
-    from casetrack.models import SECTIONS
+    from casetrack.models import MODELS
+    from casetrack.vocabulary import RECORD_WORDS
 
     for section, record in report.produced:
-        model = SECTIONS[section][0]
+        model = MODELS[section]
         try:
             model.model_validate(record)
         except ValidationError as exc:
             raise DocketError(
-                f"{report.shown}: the import would make an invalid {SECTIONS[section][1]} "
+                f"{report.shown}: the import would make an invalid {RECORD_WORDS[section]} "
                 f"'{record.get('id')}': {exc.errors()[0]['msg']}"
             ) from None
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from casetrack.dataset import Dataset
 from casetrack.dockets import text as tx
 from casetrack.dockets.model import Docket, Entry
 from casetrack.dockets.parties import Parties
 from casetrack.dockets.seen import Seen
-from casetrack.loader import Dataset
+from casetrack.dockets.yamlout import ordered
 
 if TYPE_CHECKING:
     from casetrack.dockets.plan import Report
@@ -60,8 +61,6 @@ def merge_filings(
     judge_id: str | None,
 ) -> None:
     """Merge the docket's entries into raw["filings"], recording what happened in `report`."""
-    from casetrack.dockets.plan import _ordered
-
     filings = raw["filings"]
     by_number: dict[int, dict[str, Any]] = {}
     unnumbered: dict[str, list[dict[str, Any]]] = {}
@@ -142,7 +141,7 @@ def merge_filings(
     # a reference something to point at.
     grown = bool(news or parties.made)
     for e, record in updates:
-        before = _ordered("filings", dict(record))
+        before = ordered("filings", dict(record))
         if grown or record.get("docket_text") != e.text:
             old_text = str(record.get("docket_text") or "")
             old = derive(old_text, e.number, old_ecf, old_party, judge_id)
@@ -151,7 +150,7 @@ def merge_filings(
                 if (record.get(key) or ([] if isinstance(old[key], list) else None)) == old[key]:
                     record[key] = new[key]
         _own(record, e, case_id, source_id)
-        if _ordered("filings", record) != before:
+        if ordered("filings", record) != before:
             report.changed.append(e)
             report.produced.append(("filings", record))
     for e, fid in news:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from casetrack.dataset import Dataset
 from casetrack.dockets.text import fold_name
-from casetrack.loader import Dataset
 
 # The docket's party types, folded to letters only, and the role each is in casetrack's words.
 ROLES = {

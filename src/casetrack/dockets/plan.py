@@ -19,63 +19,19 @@ from pathlib import Path
 from typing import Any
 
 from casetrack import yamlsafe
+from casetrack.datafiles import display_path
+from casetrack.dataset import Dataset
 from casetrack.dockets import seen as seen_mod
 from casetrack.dockets.courts import court_name
+from casetrack.dockets.merge import merge_filings
 from casetrack.dockets.model import Docket, DocketError, Entry
 from casetrack.dockets.numbers import docket_key, docket_slug, same_docket
 from casetrack.dockets.parties import Parties, kind_of_party, role_of
-from casetrack.dockets.yamlout import dump
-from casetrack.loader import Dataset, display_path
-from casetrack.models import SECTIONS, Case
+from casetrack.dockets.yamlout import dump, ordered
+from casetrack.models import Case
+from casetrack.vocabulary import SECTION_NAMES
 
 SCHEMA_FILE = "casetrack.schema.json"
-ORDER = {
-    "sources": [
-        "id",
-        "kind",
-        "title",
-        "outlet",
-        "author",
-        "published",
-        "retrieved",
-        "entries",
-        "url",
-        "file",
-        "notes",
-    ],
-    "cases": [
-        "id",
-        "caption",
-        "short_name",
-        "court",
-        "docket",
-        "judge",
-        "filed",
-        "terminated",
-        "nature_of_suit",
-        "cause",
-        "date_note",
-        "parties",
-        "relations",
-        "summary",
-    ],
-    "filings": [
-        "id",
-        "case",
-        "date",
-        "date_note",
-        "docket_entry",
-        "kind",
-        "title",
-        "summary",
-        "filed_by",
-        "responds_to",
-        "decides",
-        "docket_text",
-        "documents",
-    ],
-}
-TAIL = ("unconfirmed", "discrepancies", "notes", "sources")
 
 
 @dataclass
@@ -155,14 +111,12 @@ def plan(docket: Docket, dataset: Dataset, root: Path, case_hint: str | None) ->
     else:
         report.case_file = dataset.origins[case_id].path
 
-    from casetrack.dockets.merge import merge_filings
-
     merge_filings(raw, dataset, docket, report, parties, seen, case_id, source_id, judge_id)
     source["entries"] = seen.text()
     # A newer copy of an unchanged docket changes nothing: its retrieval date alone is no reason
     # to rewrite the file.
     source["retrieved"] = source.get("retrieved") or docket.retrieved
-    _put(raw, "sources", _ordered("sources", source))
+    _put(raw, "sources", ordered("sources", source))
     for record in parties.made.values():
         _put(raw, "parties", record)
         report.produced.append(("parties", record))
@@ -175,7 +129,7 @@ def plan(docket: Docket, dataset: Dataset, root: Path, case_hint: str | None) ->
     report.text = dump(header, _sections(raw))
     if report.text != report.old_text and docket.retrieved:
         source["retrieved"] = docket.retrieved
-        _put(raw, "sources", _ordered("sources", source))
+        _put(raw, "sources", ordered("sources", source))
         report.text = dump(header, _sections(raw))
     return _finish(report, root)
 
@@ -240,11 +194,11 @@ def _raw(
     Taken from the loaded dataset (each record where its file put it) rather than parsed again:
     the loader has just read and checked that file.
     """
-    raw: dict[str, list[dict[str, Any]]] = {name: [] for name in SECTIONS}
+    raw: dict[str, list[dict[str, Any]]] = {name: [] for name in SECTION_NAMES}
     if not path.exists():
         return raw, None
     text = path.read_text(encoding="utf-8")
-    placed: dict[str, list[tuple[int, dict[str, Any]]]] = {name: [] for name in SECTIONS}
+    placed: dict[str, list[tuple[int, dict[str, Any]]]] = {name: [] for name in SECTION_NAMES}
     for rid, origin in dataset.origins.items():
         if origin.path == shown:
             record = dataset.section(origin.section)[rid]
@@ -288,23 +242,14 @@ def _put(raw: dict[str, list[dict[str, Any]]], section: str, record: dict[str, A
     records = raw[section]
     for i, r in enumerate(records):
         if isinstance(r, dict) and r.get("id") == record["id"]:
-            records[i] = _ordered(section, record)
+            records[i] = ordered(section, record)
             return
-    records.append(_ordered(section, record))
-
-
-def _ordered(section: str, record: dict[str, Any]) -> dict[str, Any]:
-    """The record's keys in the order casetrack writes them; empty values left out."""
-    head = ORDER.get(section, ["id"])
-    keys = [k for k in head if k in record]
-    keys += [k for k in record if k not in head and k not in TAIL]
-    keys += [k for k in TAIL if k in record]
-    return {k: record[k] for k in keys if record[k] not in (None, [], "")}
+    records.append(ordered(section, record))
 
 
 def _sections(raw: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
     return {
-        name: [_ordered(name, r) if isinstance(r, dict) else r for r in raw[name]] for name in raw
+        name: [ordered(name, r) if isinstance(r, dict) else r for r in raw[name]] for name in raw
     }
 
 

@@ -13,10 +13,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from casetrack.datafiles import display_path, read_text
 from casetrack.dockets import courtlistener as cl
 from casetrack.dockets.model import Docket, DocketError, Entry
 from casetrack.errors import UsageError
-from casetrack.loader import display_path, read_text
 
 MAX_BYTES = 32 * 1024 * 1024
 SOURCES = ("courtlistener", "pacer")

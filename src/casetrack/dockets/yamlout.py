@@ -26,6 +26,66 @@ _ESCAPES = {"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f-\x9f\u2028\u2029]')
 
 
+# The order of each record's keys as casetrack writes them: these first, then any others, then
+# TAIL.
+ORDER = {
+    "sources": [
+        "id",
+        "kind",
+        "title",
+        "outlet",
+        "author",
+        "published",
+        "retrieved",
+        "entries",
+        "url",
+        "file",
+        "notes",
+    ],
+    "cases": [
+        "id",
+        "caption",
+        "short_name",
+        "court",
+        "docket",
+        "judge",
+        "filed",
+        "terminated",
+        "nature_of_suit",
+        "cause",
+        "date_note",
+        "parties",
+        "relations",
+        "summary",
+    ],
+    "filings": [
+        "id",
+        "case",
+        "date",
+        "date_note",
+        "docket_entry",
+        "kind",
+        "title",
+        "summary",
+        "filed_by",
+        "responds_to",
+        "decides",
+        "docket_text",
+        "documents",
+    ],
+}
+TAIL = ("unconfirmed", "discrepancies", "notes", "sources")
+
+
+def ordered(section: str, record: dict[str, Any]) -> dict[str, Any]:
+    """The record's keys in the order casetrack writes them; empty values left out."""
+    head = ORDER.get(section, ["id"])
+    keys = [k for k in head if k in record]
+    keys += [k for k in record if k not in head and k not in TAIL]
+    keys += [k for k in TAIL if k in record]
+    return {k: record[k] for k in keys if record[k] not in (None, [], "")}
+
+
 def _escape(ch: str) -> str:
     return _ESCAPES.get(ch) or f"\\u{ord(ch):04x}"
 

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from casetrack.atomic import OutputError, OutputExistsError, write_atomic
+from casetrack.dataset import Dataset
 from casetrack.entries import Entry
 from casetrack.export.describe import title_for
 from casetrack.export.sqlite import Rows, Scope, build_rows, write_database
-from casetrack.loader import Dataset
 from casetrack.output import json_text
 from casetrack.sqlschema import TABLES, TIMELINE, Table
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from casetrack import query
+from casetrack.dataset import Dataset
 from casetrack.entries import Entry
-from casetrack.loader import Dataset
 
 GroupBy = Literal["case", "kind"]
 NO_CASE = "No case"

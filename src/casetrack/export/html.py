@@ -16,11 +16,11 @@ from collections.abc import Iterable
 from itertools import groupby
 
 from casetrack.characters import clean
+from casetrack.dataset import Dataset
 from casetrack.deadlines import NOTICE
 from casetrack.entries import Entry
 from casetrack.export import describe
 from casetrack.export.describe import GroupBy
-from casetrack.loader import Dataset
 
 # Colour-blind-safe hues (Okabe & Ito), darkened where needed for contrast on white.
 PALETTE = (

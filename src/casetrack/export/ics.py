@@ -23,11 +23,11 @@ from urllib.parse import quote
 
 from casetrack import __version__
 from casetrack.characters import clean
+from casetrack.dataset import Dataset
 from casetrack.deadlines import NOTICE
 from casetrack.entries import Entry, latest_source_date
 from casetrack.errors import InputError
 from casetrack.export import describe
-from casetrack.loader import Dataset
 
 PRODID = f"-//casetrack//casetrack {__version__}//EN"
 UID_DOMAIN = "casetrack"

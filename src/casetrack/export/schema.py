@@ -47,7 +47,7 @@ def _date_pattern() -> str:
 
     from pydantic import WithJsonSchema
 
-    from casetrack.models import When
+    from casetrack.fieldtypes import When
 
     for meta in get_args(When)[1:]:
         if isinstance(meta, WithJsonSchema) and meta.json_schema:

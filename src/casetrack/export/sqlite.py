@@ -30,10 +30,10 @@ from typing import Any
 
 from casetrack import query, sqlschema
 from casetrack.atomic import OutputError, build_atomic
+from casetrack.dataset import Dataset
 from casetrack.dates import DateSpan
 from casetrack.entries import Entry
 from casetrack.export import sqlite_rows as to
-from casetrack.loader import Dataset
 from casetrack.models import Claim
 from casetrack.sqlschema import TABLES
 

@@ -17,11 +17,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from casetrack.characters import clean
+from casetrack.dataset import Dataset
 from casetrack.dates import PartialDate
 from casetrack.entries import Entry
 from casetrack.export import describe
 from casetrack.export.describe import GroupBy
-from casetrack.loader import Dataset
 
 TITLE_ID = "casetrack-title"
 

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from casetrack.dataset import Dataset
 from casetrack.dates import DateError, DateSpan
 from casetrack.diff import Diff, FieldChange, RecordChange, record_date
-from casetrack.loader import Dataset
 from casetrack.models import Discrepancy
 from casetrack.query import case_name, party_name, record_label
 from casetrack.render import rows as flat

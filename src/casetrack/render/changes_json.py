@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 from casetrack.diff import Diff, RecordChange, record_date
 from casetrack.query import record_label
 from casetrack.render.changes import development_items, field_words, plain
-from casetrack.render.records import SECTION_TYPES, discrepancies, iso, source
+from casetrack.render.records import discrepancies, iso, source
+from casetrack.vocabulary import RECORD_WORDS
 
 if TYPE_CHECKING:
     from casetrack.developments import Developments
@@ -86,7 +87,7 @@ def diff_json(diff: Diff, devs: Developments, old: Version, new: Version) -> Jso
             ],
             "disagreements": [
                 {
-                    "type": SECTION_TYPES[d.section],
+                    "type": RECORD_WORDS[d.section],
                     "id": d.id,
                     **discrepancies([d.discrepancy])[0],
                     "text": text,
@@ -113,7 +114,7 @@ def _version(v: Version) -> Json:
 def _change(diff: Diff, c: RecordChange) -> Json:
     dataset = diff.old if c.new is None else diff.new
     return {
-        "type": SECTION_TYPES[c.section],
+        "type": RECORD_WORDS[c.section],
         "change": c.change,
         "id": c.id,
         "old_id": c.old_id,

@@ -11,8 +11,8 @@ from rich.table import Table
 from rich.text import Text
 
 from casetrack.counting import short, weekday
+from casetrack.dataset import Dataset
 from casetrack.deadlines import NOTICE, DeadlineView, where
-from casetrack.loader import Dataset
 from casetrack.output import Look
 from casetrack.query import case_name, record_label
 from casetrack.render import rows as flat

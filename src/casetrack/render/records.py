@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from casetrack.dataset import Dataset
 from casetrack.dates import DateSpan
 from casetrack.deadlines import DeadlineView
 from casetrack.entries import Entry
-from casetrack.loader import Dataset
 from casetrack.models import Case, Discrepancy, Party, Schedule, Source
 from casetrack.query import (
     Citation,
@@ -25,6 +25,7 @@ from casetrack.query import (
     record_label,
     roles_of,
 )
+from casetrack.vocabulary import RECORD_WORDS
 
 Json = dict[str, Any]
 
@@ -236,7 +237,7 @@ def source_detail(dataset: Dataset, s: Source, cited: list[Citation]) -> Json:
     out["notes"] = s.notes
     out["cited_by"] = [
         {
-            "type": SECTION_TYPES[c.section],
+            "type": RECORD_WORDS[c.section],
             "id": c.id,
             "title": record_label(dataset, c.id),
             "via": c.via,
@@ -246,20 +247,9 @@ def source_detail(dataset: Dataset, s: Source, cited: list[Citation]) -> Json:
     return out
 
 
-SECTION_TYPES = {
-    "parties": "party",
-    "cases": "case",
-    "filings": "filing",
-    "claims": "claim",
-    "events": "event",
-    "deadlines": "deadline",
-    "sources": "source",
-}
-
-
 def search_hit(dataset: Dataset, hit: SearchHit) -> Json:
     return {
-        "type": SECTION_TYPES[hit.section],
+        "type": RECORD_WORDS[hit.section],
         "id": hit.id,
         "title": record_label(dataset, hit.id),
         "fields": list(hit.fields),

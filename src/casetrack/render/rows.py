@@ -8,10 +8,10 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from casetrack.counting import weekday
+from casetrack.dataset import Dataset
 from casetrack.deadlines import DeadlineView
 from casetrack.ecf import ecf, ecf_no, thread_marks
 from casetrack.entries import Entry
-from casetrack.loader import Dataset
 from casetrack.models import Discrepancy
 from casetrack.query import ClaimView, case_name, party_name
 

@@ -18,9 +18,9 @@ from rich.table import Table
 from rich.text import Text
 
 from casetrack.characters import clean
+from casetrack.dataset import Dataset
 from casetrack.dates import DateSpan
 from casetrack.entries import Entry
-from casetrack.loader import Dataset
 from casetrack.models import Case, Party, Source
 from casetrack.output import Look
 from casetrack.query import (
@@ -36,7 +36,7 @@ from casetrack.query import (
     roles_of,
 )
 from casetrack.render import rows as flat
-from casetrack.render.records import SECTION_TYPES
+from casetrack.vocabulary import RECORD_WORDS
 
 # A header rule in ASCII, for plain output: no box-drawing characters.
 PLAIN_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
@@ -708,7 +708,7 @@ def source(dataset: Dataset, s: Source, cited: list[Citation], look: Look) -> li
 def cited_display(dataset: Dataset, cited: list[Citation]) -> tuple[list[str], list[list[str]]]:
     header = ["Type", "Id", "Title", "Where"]
     rows = [
-        [SECTION_TYPES[c.section], c.id, record_label(dataset, c.id), c.via or ""] for c in cited
+        [RECORD_WORDS[c.section], c.id, record_label(dataset, c.id), c.via or ""] for c in cited
     ]
     return header, rows
 
