@@ -208,7 +208,7 @@ def test_upcoming_formats(data: Path) -> None:
 def test_how_far(today: str, then: str, expected: str) -> None:
     import datetime as dt
 
-    from casetrack.render.rows import how_far
+    from casetrack.dates import how_far
 
     assert how_far(dt.date.fromisoformat(today), dt.date.fromisoformat(then)) == expected
 

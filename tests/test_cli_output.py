@@ -9,14 +9,9 @@ from pathlib import Path
 import pytest
 
 from casetrack.characters import clean
-from casetrack.output import (
-    Look,
-    look_for,
-    make_console,
-    markdown_table,
-    write_csv,
-    write_json,
-)
+from casetrack.output import Look, look_for, make_console
+from casetrack.render.flat import csv_text, markdown_table
+from casetrack.render.records import json_text
 from cli_fixture import CASE_FILES
 from cli_helpers import run
 from conftest import MakeDataset
@@ -54,16 +49,11 @@ def test_clean_strips_control_characters_but_keeps_newlines_and_tabs() -> None:
 
 
 def test_writers() -> None:
-    buf = io.StringIO()
-    write_json({"name": "Zoë \x9b", "n": [1]}, buf)
-    assert buf.getvalue() == '{\n  "name": "Zo\\u00eb \\u009b",\n  "n": [\n    1\n  ]\n}\n'
-    assert json.loads(buf.getvalue())["name"] == "Zoë \x9b"
-    buf = io.StringIO()
-    write_json([{"a": 1}, "\x1b"], buf)
-    assert buf.getvalue() == '[{"a": 1}, "\\u001b"]\n'
-    buf = io.StringIO()
-    write_csv(["a", "b"], [["1, 2", 'say "hi"\x1b']], buf)
-    assert buf.getvalue() == 'a,b\r\n"1, 2","say ""hi"""\r\n'
+    text = json_text({"name": "Zoë \x9b", "n": [1]})
+    assert text == '{\n  "name": "Zo\\u00eb \\u009b",\n  "n": [\n    1\n  ]\n}\n'
+    assert json.loads(text)["name"] == "Zoë \x9b"
+    assert json_text([{"a": 1}, "\x1b"]) == '[{"a": 1}, "\\u001b"]\n'
+    assert csv_text(["a", "b"], [["1, 2", 'say "hi"\x1b']]) == 'a,b\r\n"1, 2","say ""hi"""\r\n'
     assert markdown_table(["a|b", "c"], [["x\ny", "back\\slash"]]) == (
         "| a\\|b | c |\n| --- | --- |\n| x y | back\\\\slash |\n"
     )
@@ -90,9 +80,8 @@ def test_width_follows_columns(data: Path) -> None:
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_are_defused() -> None:
-    out = io.StringIO()
-    write_csv(["a", "b", "c"], [['=HYPERLINK("http://x")', "+1", "plain - text"]], out)
-    assert out.getvalue() == 'a,b,c\r\n"\'=HYPERLINK(""http://x"")",\'+1,plain - text\r\n'
+    out = csv_text(["a", "b", "c"], [['=HYPERLINK("http://x")', "+1", "plain - text"]])
+    assert out == 'a,b,c\r\n"\'=HYPERLINK(""http://x"")",\'+1,plain - text\r\n'
 
 
 def test_markdown_cells_never_become_html_or_links() -> None:

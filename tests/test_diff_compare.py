@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 
 from casetrack.dataset import Dataset
-from casetrack.dates import DateSpan
+from casetrack.dates import DateSpan, when
 from casetrack.developments import developments
 from casetrack.diff import Diff, compare
 from casetrack.loader import load
-from casetrack.render.changes import plain, when, word_diff
-from casetrack.render.changes_markdown import escape, markdown
+from casetrack.render.changes import plain, word_diff
+from casetrack.render.changes_markdown import markdown
+from casetrack.render.flat import markdown_text
 from conftest import MakeDataset
 
 SOURCES = """
@@ -169,8 +170,8 @@ def test_dates_are_worded_at_their_precision(date: str, words: str) -> None:
 
 
 def test_markdown_shows_data_as_written(make_dataset: MakeDataset, tmp_path: Path) -> None:
-    assert escape("*bold* <script>alert(1)</script> [x](javascript:y) a|b `c` #1 & _u_") == (
-        r"\*bold\* &lt;script&gt;alert(1)&lt;/script&gt; \[x\](javascript:y) a\|b \`c\` \#1 "
+    assert markdown_text("*bold* <script>alert(1)</script> [x](javascript:y) a|b `c` #1 & _u_") == (
+        r"\*bold\* &lt;script&gt;alert(1)&lt;/script&gt; [x\](javascript:y) a\|b \`c\` \#1 "
         r"&amp; \_u\_"
     )
     old = dataset(make_dataset, "events:\n" + event("e1"))

@@ -19,10 +19,10 @@ from casetrack.characters import clean
 from casetrack.dataset import Dataset
 from casetrack.dates import DateSpan
 from casetrack.entries import Entry, build_entries
-from casetrack.export import describe
 from casetrack.export.ics import escape_text, fold, render_ics, stamp_for
 from casetrack.loader import load
 from casetrack.query import TimelineFilter, select_entries
+from casetrack.render import wording
 from export_dataset import AS_OF, DAY_DATED, REPLACED, VAGUE, write_dataset
 
 STAMP = dt.datetime(2025, 3, 6, tzinfo=dt.UTC)
@@ -114,7 +114,7 @@ def test_allegations_say_who_alleges_and_who_denies(tmp_path: Path) -> None:
 def test_caveats_are_in_the_description(tmp_path: Path) -> None:
     _, text = export(tmp_path)
     found = events(text)
-    assert describe.UNCONFIRMED in str(found["f-script@casetrack"]["DESCRIPTION"])
+    assert wording.UNCONFIRMED in str(found["f-script@casetrack"]["DESCRIPTION"])
     statement = str(found["ev-statement@casetrack"]["DESCRIPTION"])
     assert (
         "Sources differ on the length of the statement:\n"

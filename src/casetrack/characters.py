@@ -1,5 +1,6 @@
 """Which characters casetrack lets through, in one place: what reaches an output or a terminal
-(`clean`), what `validate` warns about, and the folded form that lookups compare (`fold`).
+(`clean`), what `validate` warns about, the folded form that lookups compare (`fold`), and which
+addresses become links (`safe_url`).
 
 Standard library only: the command line, the YAML reader and every renderer import it.
 
@@ -79,6 +80,20 @@ def find_folded(text: str, needle: str) -> tuple[int, int] | None:
     if at < 0 or not needle:
         return None
     return origin[at], origin[at + len(needle) - 1] + 1
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL when it is an http(s) address without spaces or control characters, else None:
+    the only links an output makes (a `javascript:` address is never a link)."""
+    if url is None:
+        return None
+    url = url.strip()
+    if not _SAFE_URL.match(url):
+        return None
+    return url
+
+
+_SAFE_URL = re.compile(r"^https?://[^\s\x00-\x1f\x7f]+$", re.IGNORECASE)
 
 
 def describe(char: str) -> str:

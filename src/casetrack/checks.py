@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from casetrack.claim_history import claim_raised
 from casetrack.dataset import Dataset
 from casetrack.fuzzy import closest
-from casetrack.models import Claim, Record
+from casetrack.models import Record
 from casetrack.problems import Finding
 from casetrack.vocabulary import RECORD_WORDS as _WORD
 
@@ -187,18 +188,11 @@ def check_sources_given(dataset: Dataset) -> list[Finding]:
     ]
 
 
-def _claim_raised(dataset: Dataset, claim: Claim) -> Any:
-    if claim.date is not None:
-        return claim.date
-    filing = dataset.filings.get(claim.filing or "")
-    return filing.date if filing else None
-
-
 def check_claim_dates(dataset: Dataset) -> list[Finding]:
     """A claim has a date (its own or its filing's); status changes follow it and each other."""
     found = []
     for rid, claim in dataset.claims.items():
-        raised = _claim_raised(dataset, claim)
+        raised = claim_raised(dataset, claim)
         if raised is None and (claim.filing is None or claim.filing in dataset.filings):
             found.append(
                 Finding(rid, ("id",), f"claim '{rid}' has no date: give 'filing' or 'date'")

@@ -213,6 +213,44 @@ class DateSpan:
         return self.edtf()
 
 
+def when(date: DateSpan | None) -> str:
+    """A date as a time phrase at its own precision: 'on 9 Dec 2025', 'in Jan 2025', 'in 2025',
+    'between 31 Dec 2024 and 27 Jan 2025'."""
+    if date is None:
+        return ""
+    if date.end is not None:
+        return f"between {date.start.display()} and {date.end.display()}"
+    return ("on " if date.start.day is not None else "in ") + date.display()
+
+
+def how_far(day: dt.date, then: dt.date) -> str:
+    """'today', 'in 1 day', 'in 24 days', 'in 3 months', 'in 1 year 2 months' (or 'now' for a
+    date already under way)."""
+    days = (then - day).days
+    if days <= 0:
+        return "now" if days < 0 else "today"
+    if days < 60:
+        return f"in {days} day{'s' if days != 1 else ''}"
+    months = (then.year - day.year) * 12 + then.month - day.month - (then.day < day.day)
+    years, months = divmod(months, 12)
+    parts = []
+    if years:
+        parts.append(f"{years} year{'s' if years != 1 else ''}")
+    if months:
+        parts.append(f"{months} month{'s' if months != 1 else ''}")
+    return "in " + " ".join(parts)
+
+
+def due_when(day: dt.date, due: dt.date) -> str:
+    """'in 14 days', 'due today', 'passed 3 days ago'."""
+    days = (due - day).days
+    if days == 0:
+        return "due today"
+    if days < 0:
+        return f"passed {-days} day{'s' if days != -1 else ''} ago"
+    return how_far(day, due)
+
+
 def parse_user_date(text: str) -> PartialDate:
     """Parse a date the way people type it on the command line, keeping the precision they gave.
 

@@ -11,17 +11,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from casetrack.counting import Count, CountError, Holidays, count
-from casetrack.courts import district_state, state_name
+from casetrack.courts import district_state
 from casetrack.dataset import Dataset
 from casetrack.dates import DateSpan
 from casetrack.models import Deadline
-
-# Said wherever computed deadlines are shown: the command, the case, the calendar, the web page.
-NOTICE = (
-    "A computed deadline is arithmetic on the rule and period given in the data, counted as "
-    "FRCP 6(a) counts; it is not legal advice. Check every deadline against the rules and any "
-    "order in the case."
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,10 +136,3 @@ def view_all(
             continue
         out.append(v)
     return sorted(out, key=DeadlineView.sort_key)
-
-
-def where(v: DeadlineView) -> str:
-    """'New York (from the court, U.S. District Court ...)' or 'not known'."""
-    if v.state is None:
-        return "not known: only federal holidays are counted"
-    return f"{state_name(v.state)} ({v.state}), from {v.state_from}"

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from casetrack.claim_history import claim_status
 from casetrack.dates import DateSpan
 from casetrack.diff import Diff, RecordChange
 from casetrack.models import Claim, Discrepancy, Event, Source, StatusChange
-from casetrack.query import claim_status
 
 
 @dataclass(frozen=True, slots=True)

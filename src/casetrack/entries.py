@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from casetrack.dataset import Dataset
 from casetrack.dates import DateSpan
 from casetrack.models import Discrepancy, Schedule
+from casetrack.render import wording
 
 # Tie-break between record types on the same date: what was filed, then what happened, then what
 # it did to claims and cases.
@@ -149,7 +150,7 @@ def build_entries(dataset: Dataset) -> list[Entry]:
                     record="status-change",
                     kind=f"claim-{change.status}",
                     date=change.date,
-                    title=f"Claim {change.status.replace('-', ' ')}: {c.title}",
+                    title=wording.status_change_title(change.status, c.title),
                     summary=change.note,
                     case=c.case,
                     parties=(*c.plaintiffs, *c.defendants),
@@ -164,16 +165,13 @@ def build_entries(dataset: Dataset) -> list[Entry]:
         for i, rel in enumerate(case.relations, start=1):
             if rel.date is None:
                 continue
-            other = dataset.cases.get(rel.case)
-            other_name = (other.short_name or other.caption) if other else rel.case
             entries.append(
                 Entry(
                     id=f"{case.id}~{i}",
                     record="relation",
                     kind=rel.kind,
                     date=rel.date,
-                    title=f"{case.short_name or case.caption} {rel.kind.replace('-', ' ')} "
-                    f"{other_name}",
+                    title=wording.relation_title(dataset, case, rel),
                     summary=rel.note,
                     case=case.id,
                     sources=tuple(rel.sources or case.sources),
@@ -196,9 +194,6 @@ def deadline_entries(dataset: Dataset) -> list[Entry]:
         if v.count is None or v.trigger is None:
             continue
         d = v.deadline
-        summary = f"{v.count.line()}. Rule: {d.rule}."
-        for question in v.count.questions:
-            summary += f" The court's state is not known: {question.text()}."
         out.append(
             Entry(
                 id=d.id,
@@ -206,7 +201,7 @@ def deadline_entries(dataset: Dataset) -> list[Entry]:
                 kind=COMPUTED_DEADLINE,
                 date=DateSpan.of(v.count.due),
                 title=d.title,
-                summary=summary,
+                summary=wording.deadline_summary(v.count, d.rule),
                 case=v.case,
                 sources=tuple(d.sources),
                 unconfirmed=d.unconfirmed,

@@ -7,8 +7,6 @@ written with the json and csv modules straight to stdout, which is what keeps 10
 
 from __future__ import annotations
 
-import io
-import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -16,8 +14,6 @@ from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
-
-from casetrack.characters import clean
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -108,70 +104,6 @@ def make_console(look: Look, stream: IO[str] | None = None) -> Console:
     )
 
 
-def json_text(data: Any) -> str:
-    """JSON with an ending newline, all ASCII: anything else is escaped (`\\u00eb`), so no control
-    character ever reaches a terminal raw, and one call to the C encoder does the work (100k
-    timeline entries in well under a second). A single object is indented for reading; an
-    array is compact."""
-    indent = None if isinstance(data, list) else 2
-    return json.dumps(data, indent=indent) + "\n"
-
-
-def write_json(data: Any, stream: IO[str] | None = None) -> None:
-    """`json_text(data)` written to the stream (stdout by default)."""
-    out = stream if stream is not None else stdout()
-    out.write(json_text(data))
-
-
-def write_csv(
-    header: Sequence[str], rows: Iterable[Sequence[str]], stream: IO[str] | None = None
-) -> None:
-    """CSV (RFC 4180, `\\r\\n` line ends) with a header row."""
-    import csv
-
-    out = stream if stream is not None else stdout()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows([defuse(clean(cell)) for cell in row] for row in rows)
-
-
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def defuse(cell: str) -> str:
-    """A CSV cell that a spreadsheet would run as a formula, with a leading apostrophe so it is
-    shown as the text it is."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
-
-
-def markdown_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """A GitHub-flavoured Markdown table; newlines, pipes, HTML and link syntax in cells are
-    escaped."""
-
-    def cell(text: str) -> str:
-        # Data is text, never markup: HTML and link syntax are escaped so that a rendered table
-        # shows `<script>` or `[x](javascript:...)` as written instead of running or linking it.
-        escaped = (
-            clean(text)
-            .replace("\\", "\\\\")
-            .replace("&", "&amp;")
-            .replace("<", "&lt;")
-            .replace(">", "&gt;")
-            .replace("|", "\\|")
-            .replace("](", "\\](")
-            .replace("][", "\\][")
-        )
-        return " ".join(escaped.split())
-
-    lines = [
-        "| " + " | ".join(cell(h) for h in header) + " |",
-        "| " + " | ".join("---" for _ in header) + " |",
-    ]
-    lines.extend("| " + " | ".join(cell(c) for c in row) + " |" for row in rows)
-    return "\n".join(lines) + "\n"
-
-
 def write_text(text: str, stream: IO[str] | None = None) -> None:
     """Text exactly as given (already cleaned by whoever built it)."""
     out = stream if stream is not None else stdout()
@@ -191,20 +123,19 @@ def emit(
     Markdown are written directly; `terminal` yields rich renderables, printed as they come."""
     fmt = output_format.lower()
     if fmt == "json":
+        from casetrack.render.records import json_text
+
         write_text(json_text(json_data()))
     elif fmt == "csv":
+        from casetrack.render.flat import csv_text
+
         write_text(csv_text(*csv_data()))
     elif fmt == "markdown":
+        from casetrack.render.flat import markdown_table
+
         write_text(markdown_table(*display()))
     else:
         show(terminal, pager=pager)
-
-
-def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """`write_csv`'s output as a string."""
-    buffer = io.StringIO()
-    write_csv(header, rows, buffer)
-    return buffer.getvalue()
 
 
 def show(terminal: Callable[[Look], Iterable[Any]], *, pager: bool = False) -> None:

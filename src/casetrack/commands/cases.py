@@ -15,11 +15,11 @@ from casetrack.output import Look, emit, format_option, pager_option
 if TYPE_CHECKING:
     import datetime as dt
 
+    from casetrack.claim_history import ClaimView
     from casetrack.dataset import Dataset
     from casetrack.deadlines import DeadlineView
     from casetrack.entries import Entry
     from casetrack.models import Case
-    from casetrack.query import ClaimView
 
     Overview = tuple[Case, list[ClaimView], Entry | None, Entry | None]
 
@@ -47,8 +47,7 @@ def cases(data_dir: Path | None, as_of: str | None, output_format: str, pager: b
       casetrack cases --as-of 2025-02-14 --format json
     """
     from casetrack.entries import build_entries, latest_source_date
-    from casetrack.render import records
-    from casetrack.render import rows as flat
+    from casetrack.render import flat, records
     from casetrack.render import terminal as term
 
     day = as_of_day(as_of)
@@ -59,14 +58,6 @@ def cases(data_dir: Path | None, as_of: str | None, output_format: str, pager: b
     def json_data() -> list[dict[str, Any]]:
         return [records.case(dataset, *row) for row in rows]
 
-    def csv_data() -> tuple[tuple[str, ...], list[list[str]]]:
-        items = json_data()
-        for item in items:
-            item["claims"] = item.pop("claim_counts")
-            item["last"] = item["last"]["date"] if item["last"] else None
-            item["next"] = item["next"]["date"] if item["next"] else None
-        return flat.CASES_CSV, flat.csv_rows(items, flat.CASES_CSV)
-
     def terminal(look: Look) -> Iterator[Any]:
         yield from term.case_cards(dataset, rows, look)
         count = f"{len(rows)} case{'s' if len(rows) != 1 else ''}"
@@ -75,8 +66,8 @@ def cases(data_dir: Path | None, as_of: str | None, output_format: str, pager: b
     emit(
         output_format,
         json_data=json_data,
-        csv_data=csv_data,
-        display=lambda: term.cases_display(dataset, rows),
+        csv_data=lambda: flat.cases_csv(json_data()),
+        display=lambda: flat.cases_display(dataset, rows),
         terminal=terminal,
         pager=pager,
     )
@@ -101,7 +92,7 @@ def case(
       casetrack case 1:25-cv-00449 --as-of 2025-06-30
     """
     from casetrack.entries import build_entries, latest_source_date
-    from casetrack.query import find_case
+    from casetrack.lookup import find_case
     from casetrack.render import records
     from casetrack.render import terminal as term
 

@@ -49,8 +49,7 @@ def claims(
     """
     from casetrack.entries import latest_source_date
     from casetrack.query import ClaimFilter, select_claims
-    from casetrack.render import records
-    from casetrack.render import rows as flat
+    from casetrack.render import flat, records
 
     day = as_of_day(as_of)
     dataset = load_dataset(data_dir)

@@ -52,9 +52,8 @@ def deadlines(
       casetrack deadlines --data my-case --format json
     """
     from casetrack.deadlines import view_all
-    from casetrack.query import find_case
-    from casetrack.render import records
-    from casetrack.render import rows as flat
+    from casetrack.lookup import find_case
+    from casetrack.render import flat, records
 
     day = as_of_day(as_of)
     dataset = load_dataset(data_dir)
@@ -77,10 +76,12 @@ def deadlines(
 
     if output_format.lower() == "markdown":
         # The table, then the same plain statement the terminal shows.
-        from casetrack.deadlines import NOTICE
-        from casetrack.output import markdown_table, write_text
+        from casetrack.output import write_text
+        from casetrack.render.wording import NOTICE
 
-        write_text(markdown_table(*flat.deadlines_display(dataset, found, day)) + f"\n{NOTICE}\n")
+        write_text(
+            flat.markdown_table(*flat.deadlines_display(dataset, found, day)) + f"\n{NOTICE}\n"
+        )
         return
     emit(
         output_format,
@@ -103,8 +104,7 @@ def _explain(
     from casetrack.errors import NotFoundError
     from casetrack.fuzzy import closest
     from casetrack.legal_holidays import LegalHolidays
-    from casetrack.render import records
-    from casetrack.render import rows as flat
+    from casetrack.render import flat, records
 
     deadline = dataset.deadlines.get(deadline_id)
     if deadline is None:
@@ -121,13 +121,7 @@ def _explain(
     emit(
         output_format,
         json_data=lambda: records.deadline(v, day),
-        csv_data=lambda: (
-            flat.STEPS_CSV,
-            [
-                [str(i), s["date"] or "", s["text"], s["rule"]]
-                for i, s in enumerate(records.deadline(v, day)["steps"], start=1)
-            ],
-        ),
+        csv_data=lambda: flat.steps_csv(records.deadline(v, day)),
         display=lambda: flat.steps_display(v),
         terminal=terminal,
         pager=pager,

@@ -55,7 +55,8 @@ def diff(
     """
     from casetrack.developments import developments
     from casetrack.diff import compare
-    from casetrack.output import json_text, show, write_text
+    from casetrack.output import show, write_text
+    from casetrack.render.records import json_text
     from casetrack.versions import choose
 
     old, new = choose(resolve_data_dir(data_dir), revision, against)

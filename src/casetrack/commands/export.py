@@ -155,17 +155,10 @@ def export(
 
 def _listing(fmt: str, dataset: Dataset, entries: list[Entry]) -> str:
     """What `casetrack timeline --format json|csv|markdown` prints, as text."""
-    import io
-
-    from casetrack.output import markdown_table, write_csv, write_json
-    from casetrack.render import records, rows
+    from casetrack.render import flat, records
 
     if fmt == "markdown":
-        return markdown_table(*rows.timeline_display(dataset, entries))
-    buffer = io.StringIO()
+        return flat.markdown_table(*flat.timeline_display(dataset, entries))
     if fmt == "json":
-        write_json([records.entry(e) for e in entries], buffer)
-    else:
-        items = (records.entry(e) for e in entries)
-        write_csv(rows.TIMELINE_CSV, rows.csv_rows(items, rows.TIMELINE_CSV), buffer)
-    return buffer.getvalue()
+        return records.json_text([records.entry(e) for e in entries])
+    return flat.csv_text(*flat.timeline_csv(entries))

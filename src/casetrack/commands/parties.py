@@ -25,32 +25,22 @@ def parties(data_dir: Path | None, output_format: str, pager: bool) -> None:
       casetrack parties
       casetrack parties --format csv > parties.csv
     """
-    from casetrack.render import records
-    from casetrack.render import rows as flat
+    from casetrack.render import flat, records
     from casetrack.render import terminal as term
 
     dataset = load_dataset(data_dir)
     everyone = list(dataset.parties.values())
 
-    def csv_data() -> tuple[tuple[str, ...], list[list[str]]]:
-        rows = []
-        for item in (records.party_summary(dataset, p) for p in everyone):
-            counsel = (c for r in item["roles"] for c in r["counsel"])
-            item["counsel"] = list(dict.fromkeys(counsel))
-            item["roles"] = [f"{r['role']}@{r['case']}" for r in item["roles"]]
-            rows.append(item)
-        return flat.PARTIES_CSV, flat.csv_rows(rows, flat.PARTIES_CSV)
-
     def terminal(look: Look) -> Iterator[Any]:
-        header, rows = term.parties_display(dataset, everyone, sep="\n")
+        header, rows = flat.parties_display(dataset, everyone, sep="\n")
         yield term.table(look, header, rows)
         yield term.footer(look, None, None, f"{len(everyone)} parties")
 
     emit(
         output_format,
         json_data=lambda: [records.party_summary(dataset, p) for p in everyone],
-        csv_data=csv_data,
-        display=lambda: term.parties_display(dataset, everyone),
+        csv_data=lambda: flat.parties_csv(records.party_summary(dataset, p) for p in everyone),
+        display=lambda: flat.parties_display(dataset, everyone),
         terminal=terminal,
         pager=pager,
     )

@@ -40,9 +40,9 @@ def party(
       casetrack party Freedman --format json
     """
     from casetrack.entries import build_entries, latest_source_date
-    from casetrack.query import TimelineFilter, claims_of, find_party, select_entries
-    from casetrack.render import records
-    from casetrack.render import rows as flat
+    from casetrack.lookup import find_party
+    from casetrack.query import TimelineFilter, claims_of, select_entries
+    from casetrack.render import flat, records
 
     day = as_of_day(as_of)
     dataset = load_dataset(data_dir)

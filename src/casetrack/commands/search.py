@@ -26,9 +26,8 @@ def search(text: str, data_dir: Path | None, output_format: str, pager: bool) ->
       casetrack search "voice memo"
       casetrack search Freedman --format json
     """
-    from casetrack.query import search_records
-    from casetrack.render import records
-    from casetrack.render import rows as flat
+    from casetrack.mentions import search_records
+    from casetrack.render import flat, records
     from casetrack.render import terminal as term
 
     dataset = load_dataset(data_dir)
@@ -41,12 +40,6 @@ def search(text: str, data_dir: Path | None, output_format: str, pager: bool) ->
         yield from term.search(dataset, hits, look)
         yield term.footer(look, None, None, f"{len(hits)} record{'s' if len(hits) != 1 else ''}")
 
-    def display() -> tuple[list[str], list[list[str]]]:
-        items = [records.search_hit(dataset, h) for h in hits]
-        return ["Type", "Id", "Title", "Matched in", "Excerpt"], [
-            [i["type"], i["id"], i["title"], ", ".join(i["fields"]), i["excerpt"]] for i in items
-        ]
-
     emit(
         output_format,
         json_data=lambda: [records.search_hit(dataset, h) for h in hits],
@@ -54,7 +47,7 @@ def search(text: str, data_dir: Path | None, output_format: str, pager: bool) ->
             flat.SEARCH_CSV,
             flat.csv_rows((records.search_hit(dataset, h) for h in hits), flat.SEARCH_CSV),
         ),
-        display=display,
+        display=lambda: flat.search_display(dataset, hits),
         terminal=terminal,
         pager=pager,
     )

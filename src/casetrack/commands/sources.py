@@ -26,9 +26,9 @@ def sources(source_id: str | None, data_dir: Path | None, output_format: str, pa
       casetrack sources src-page-six-2025-02
       casetrack sources --format csv
     """
-    from casetrack.query import citations, find_source
-    from casetrack.render import records
-    from casetrack.render import rows as flat
+    from casetrack.lookup import find_source
+    from casetrack.mentions import citations
+    from casetrack.render import flat, records
     from casetrack.render import terminal as term
 
     dataset = load_dataset(data_dir)
@@ -46,7 +46,7 @@ def sources(source_id: str | None, data_dir: Path | None, output_format: str, pa
                 flat.SOURCES_CSV,
                 flat.csv_rows((records.source(s) for s in listed), flat.SOURCES_CSV),
             ),
-            display=lambda: term.sources_display(listed),
+            display=lambda: flat.sources_display(listed),
             terminal=terminal,
             pager=pager,
         )
@@ -65,7 +65,7 @@ def sources(source_id: str | None, data_dir: Path | None, output_format: str, pa
             flat.CITED_CSV,
             flat.csv_rows(records.source_detail(dataset, found, cited)["cited_by"], flat.CITED_CSV),
         ),
-        display=lambda: term.cited_display(dataset, cited),
+        display=lambda: flat.cited_display(dataset, cited),
         terminal=detail,
         pager=pager,
     )

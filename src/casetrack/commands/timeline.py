@@ -73,8 +73,7 @@ def timeline(
     """
     from casetrack.entries import build_entries, latest_source_date
     from casetrack.query import select_entries
-    from casetrack.render import records
-    from casetrack.render import rows as flat
+    from casetrack.render import flat, records
 
     narrowed = limit is not None or any(
         (flt.case, flt.party, flt.kinds, flt.start, flt.end, flt.search)

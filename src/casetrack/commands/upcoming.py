@@ -33,9 +33,9 @@ def upcoming(
     """
     from casetrack.dates import DateSpan
     from casetrack.entries import build_entries, latest_source_date
-    from casetrack.query import find_case, upcoming_entries
-    from casetrack.render import records
-    from casetrack.render import rows as flat
+    from casetrack.lookup import find_case
+    from casetrack.query import upcoming_entries
+    from casetrack.render import flat, records
 
     day = as_of_day(as_of)
     dataset = load_dataset(data_dir)

@@ -144,7 +144,7 @@ def _finish(report: Report, root: Path) -> Report:
 
 def _find_case(docket: Docket, dataset: Dataset, hint: str | None) -> Case | None:
     if hint is not None:
-        from casetrack.query import find_case
+        from casetrack.lookup import find_case
 
         case = find_case(dataset, hint)
         if docket.number and case.docket and not same_docket(docket.number, case.docket):

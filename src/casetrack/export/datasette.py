@@ -17,9 +17,9 @@ from typing import Any
 from casetrack.atomic import OutputError, OutputExistsError, write_atomic
 from casetrack.dataset import Dataset
 from casetrack.entries import Entry
-from casetrack.export.describe import title_for
 from casetrack.export.sqlite import Rows, Scope, build_rows, write_database
-from casetrack.output import json_text
+from casetrack.render.records import json_text
+from casetrack.render.wording import title_for
 from casetrack.sqlschema import TABLES, TIMELINE, Table
 
 METADATA_NAME = "metadata.json"

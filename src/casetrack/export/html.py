@@ -15,12 +15,11 @@ import html
 from collections.abc import Iterable
 from itertools import groupby
 
-from casetrack.characters import clean
+from casetrack.characters import clean, safe_url
 from casetrack.dataset import Dataset
-from casetrack.deadlines import NOTICE
 from casetrack.entries import Entry
-from casetrack.export import describe
-from casetrack.export.describe import GroupBy
+from casetrack.render import wording
+from casetrack.render.wording import GroupBy
 
 # Colour-blind-safe hues (Okabe & Ito), darkened where needed for contrast on white.
 PALETTE = (
@@ -110,7 +109,7 @@ def render_html(
 ) -> str:
     """The entries as one self-contained HTML page."""
     selected = list(entries)
-    heading = title or describe.title_for(dataset, selected)
+    heading = title or wording.title_for(dataset, selected)
     groups = _groups(dataset, selected, group_by)
     out = [
         "<!DOCTYPE html>",
@@ -121,18 +120,18 @@ def render_html(
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="referrer" content="no-referrer">',
         '<meta name="generator" content="casetrack">',
-        f"<title>{_e(heading)}</title>",
+        f"<title>{escape(heading)}</title>",
         f"<style>{STYLE}</style>",
         "</head>",
         "<body>",
         "<header>",
-        f"<h1>{_e(heading)}</h1>",
-        f'<p class="meta">{_e(_meta(selected, note))}</p>',
+        f"<h1>{escape(heading)}</h1>",
+        f'<p class="meta">{escape(_meta(selected, note))}</p>',
     ]
     if groups:
         out.append(f'<ul class="legend" aria-label="Colours by {group_by}">')
         for name, index in groups.items():
-            out.append(f'<li style="--c:{PALETTE[index % len(PALETTE)]}">{_e(name)}</li>')
+            out.append(f'<li style="--c:{PALETTE[index % len(PALETTE)]}">{escape(name)}</li>')
         out.append("</ul>")
     out.append(
         '<p class="key"><span class="flag alleged">Allegation</span> what a party alleges, '
@@ -156,7 +155,7 @@ def render_html(
         out.append(f'<h2 id="h{year}">{year}</h2>')
         out.append('<ol class="entries">')
         for entry in in_year:
-            group = describe.group_name(dataset, entry, group_by)
+            group = wording.group_name(dataset, entry, group_by)
             out.append(_entry_html(dataset, entry, group, groups[group]))
         out.append("</ol>")
         out.append("</section>")
@@ -173,7 +172,7 @@ def render_html(
 
 
 def _meta(entries: list[Entry], note: str | None) -> str:
-    span = describe.span_of(entries)
+    span = wording.span_of(entries)
     parts = [f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}"]
     if span:
         parts.append(span)
@@ -186,7 +185,7 @@ def _groups(dataset: Dataset, entries: list[Entry], group_by: GroupBy) -> dict[s
     """Each group's colour index, in order of first appearance."""
     groups: dict[str, int] = {}
     for e in entries:
-        groups.setdefault(describe.group_name(dataset, e, group_by), len(groups))
+        groups.setdefault(wording.group_name(dataset, e, group_by), len(groups))
     return groups
 
 
@@ -196,21 +195,19 @@ def _entry_html(dataset: Dataset, entry: Entry, group: str, index: int) -> str:
         classes.append("alleged")
     colour = PALETTE[index % len(PALETTE)]
     lines = [
-        f'<li class="{" ".join(classes)}" id="{_e(_anchor(entry.id))}" style="--c:{colour}">',
+        f'<li class="{" ".join(classes)}" id="{escape(_anchor(entry.id))}" style="--c:{colour}">',
         f'<div class="when">{_when_html(entry)}</div>',
         '<div class="body">',
     ]
-    tags = [f'<span class="tag group">{_e(group)}</span>']
-    tags.append(f'<span class="tag kind">{_e(entry.kind.replace("-", " "))}</span>')
-    docket = describe.docket_line(dataset, entry)
+    tags = [f'<span class="tag group">{escape(group)}</span>']
+    tags.append(f'<span class="tag kind">{escape(entry.kind.replace("-", " "))}</span>')
+    docket = wording.docket_line(dataset, entry)
     if docket:
-        url = describe.safe_url(entry.document_url)
-        text = _e(docket)
+        url = safe_url(entry.document_url)
+        text = escape(docket)
         if url and entry.docket_entry is not None:
-            number = _e(f"ECF No. {entry.docket_entry}")
-            text = (
-                f'<a href="{_e(url)}" rel="noopener noreferrer">{number}</a>' + text[len(number) :]
-            )
+            number = escape(wording.ecf_no(entry.docket_entry))
+            text = link(number, url) + text[len(number) :]
         tags.append(f'<span class="tag ecf">{text}</span>')
     flags = []
     if entry.alleged_by:
@@ -224,48 +221,43 @@ def _entry_html(dataset: Dataset, entry: Entry, group: str, index: int) -> str:
     if entry.record == "deadline":
         flags.append('<span class="flag computed">Computed deadline</span>')
     lines.append(f'<p class="tags">{" ".join(flags + tags)}</p>')
-    lines.append(f"<h3>{_e(entry.title)}</h3>")
-    allegation = describe.allegation_line(dataset, entry)
+    lines.append(f"<h3>{escape(entry.title)}</h3>")
+    allegation = wording.allegation_line(dataset, entry)
     if allegation:
-        lines.append(f'<p class="allegation">{_e(allegation)}</p>')
+        lines.append(f'<p class="allegation">{escape(allegation)}</p>')
     if entry.summary:
-        lines.append(f'<p class="summary">{_e(entry.summary)}</p>')
+        lines.append(f'<p class="summary">{escape(entry.summary)}</p>')
     details = []
     if entry.date_note:
-        details.append(f"Date: {_e(entry.date_note)}")
+        details.append(f"Date: {escape(entry.date_note)}")
     if entry.scheduled is not None:
         sched = f"Set on {entry.scheduled.set_on.display()}"
         if entry.scheduled.set_by:
-            sched += f" by {describe.record_label(dataset, entry.scheduled.set_by)}"
-        details.append(_e(sched))
-    caption = describe.case_caption(dataset, entry.case)
+            sched += f" by {wording.record_label(dataset, entry.scheduled.set_by)}"
+        details.append(escape(sched))
+    caption = wording.case_caption(dataset, entry.case)
     if caption:
-        details.append(f"Case: {_e(caption)}")
+        details.append(f"Case: {escape(caption)}")
     if entry.parties:
-        details.append("Parties: " + _e(", ".join(describe.party_names(dataset, entry.parties))))
+        details.append("Parties: " + escape(", ".join(wording.party_names(dataset, entry.parties))))
     if details:
         lines.append('<p class="details">' + "<br>\n".join(details) + "</p>")
     if entry.record == "deadline":
-        lines.append(f'<p class="details">{_e(NOTICE)}</p>')
+        lines.append(f'<p class="details">{escape(wording.NOTICE)}</p>')
     if entry.unconfirmed:
-        lines.append(f'<p class="details">{_e(describe.UNCONFIRMED)}</p>')
+        lines.append(f'<p class="details">{escape(wording.UNCONFIRMED)}</p>')
     for d in entry.discrepancies:
         accounts = "\n".join(
-            f"<li>{_e(a.says)} <em>({_e(describe.source_names(dataset, a.sources))})</em></li>"
+            f"<li>{escape(a.says)} <em>({escape(wording.source_names(dataset, a.sources))})</em></li>"
             for a in d.accounts
         )
         lines.append(
-            f'<div class="discrepancy"><strong>Sources differ</strong> on {_e(d.about)}:'
+            f'<div class="discrepancy"><strong>Sources differ</strong> on {escape(d.about)}:'
             f"\n<ul>{accounts}</ul></div>"
         )
-    sources = describe.sources_of(dataset, entry)
+    sources = wording.source_citations(dataset, entry)
     if sources:
-        items = []
-        for s in sources:
-            text = _e(s.citation())
-            if s.url:
-                text = f'<a href="{_e(s.url)}" rel="noopener noreferrer">{text}</a>'
-            items.append(f"<li>{text}</li>")
+        items = [f"<li>{link(escape(words), url)}</li>" for words, url in sources]
         lines.append('<ol class="sources" aria-label="Sources">' + "\n".join(items) + "</ol>")
     lines.append("</div>")
     lines.append("</li>")
@@ -274,13 +266,13 @@ def _entry_html(dataset: Dataset, entry: Entry, group: str, index: int) -> str:
 
 def _when_html(entry: Entry) -> str:
     start = entry.date.start
-    text = f'<time datetime="{start.iso()}">{_e(start.display())}</time>'
+    text = f'<time datetime="{start.iso()}">{escape(start.display())}</time>'
     if entry.date.end is not None:
         end = entry.date.end
-        text += f' – <time datetime="{end.iso()}">{_e(end.display())}</time>'
-    marks = describe.date_marks(entry)
+        text += f' – <time datetime="{end.iso()}">{escape(end.display())}</time>'
+    marks = wording.date_marks(entry)
     if marks:
-        text += f' <span class="approx">{_e(", ".join(marks))}</span>'
+        text += f' <span class="approx">{escape(", ".join(marks))}</span>'
     return text
 
 
@@ -288,5 +280,13 @@ def _anchor(entry_id: str) -> str:
     return "entry-" + entry_id
 
 
-def _e(text: str) -> str:
+def escape(text: str) -> str:
+    """Data as HTML text (and attribute values): cleaned and escaped, never markup."""
     return html.escape(clean(text), quote=True)
+
+
+def link(inner: str, url: str | None) -> str:
+    """HTML `inner` as a link to `url` (already safe: see characters.safe_url), or as it is."""
+    if not url:
+        return inner
+    return f'<a href="{escape(url)}" rel="noopener noreferrer">{inner}</a>'

@@ -22,12 +22,11 @@ from collections.abc import Iterable, Mapping
 from urllib.parse import quote
 
 from casetrack import __version__
-from casetrack.characters import clean
+from casetrack.characters import clean, safe_url
 from casetrack.dataset import Dataset
-from casetrack.deadlines import NOTICE
 from casetrack.entries import Entry, latest_source_date
 from casetrack.errors import InputError
-from casetrack.export import describe
+from casetrack.render import wording
 
 PRODID = f"-//casetrack//casetrack {__version__}//EN"
 UID_DOMAIN = "casetrack"
@@ -110,7 +109,7 @@ def calendar_name(dataset: Dataset, entries: list[Entry]) -> str:
     """'casetrack: <the cases covered>'."""
     if not any(e.case for e in entries):
         return "casetrack"
-    return f"casetrack: {describe.title_for(dataset, entries)}"
+    return f"casetrack: {wording.title_for(dataset, entries)}"
 
 
 def _date(day: dt.date) -> str:
@@ -138,7 +137,7 @@ def _event(dataset: Dataset, entry: Entry, stamp: str) -> list[str]:
         f"CATEGORIES:{escape_text(entry.record)},{escape_text(entry.kind)}",
         "TRANSP:TRANSPARENT",
     ]
-    urls = [s.url for s in describe.sources_of(dataset, entry) if s.url]
+    urls = [url for _, url in wording.source_citations(dataset, entry) if url]
     if urls:
         # A URI value is ASCII: percent-encode anything else (RFC 3986), keeping its structure.
         lines.append(f"URL:{quote(urls[0], safe=_URI_SAFE)}")
@@ -151,9 +150,8 @@ def summary(dataset: Dataset, entry: Entry) -> str:
     text = ("Alleged: " if entry.alleged_by else "") + clean(entry.title)
     if entry.record == "deadline":
         text = "Computed deadline: " + text
-    case = describe.case_name(dataset, entry.case)
-    if case:
-        text += f" — {case}"
+    if entry.case:
+        text += f" — {wording.case_name(dataset, entry.case)}"
     if entry.date.approximate or entry.date.uncertain:
         text += " (approx. date)" if entry.date.approximate else " (date uncertain)"
     return " ".join(text.split())
@@ -165,38 +163,38 @@ def description(dataset: Dataset, entry: Entry) -> str:
     if entry.summary:
         parts.append(entry.summary.strip())
         parts.append("")
-    caption = describe.case_caption(dataset, entry.case)
+    caption = wording.case_caption(dataset, entry.case)
     if caption:
         parts.append(f"Case: {caption}")
-    docket = describe.docket_line(dataset, entry)
+    docket = wording.docket_line(dataset, entry)
     if docket:
-        url = describe.safe_url(entry.document_url)
+        url = safe_url(entry.document_url)
         parts.append(f"Docket: {docket}" + (f" <{url}>" if url else ""))
-    parts.append(f"Date: {describe.date_line(entry)}")
+    parts.append(f"Date: {wording.date_line(entry)}")
     parts.append(f"Kind: {entry.record}, {entry.kind}")
     if entry.record == "deadline":
-        parts.append(NOTICE)
+        parts.append(wording.NOTICE)
     if entry.parties:
-        parts.append("Parties: " + ", ".join(describe.party_names(dataset, entry.parties)))
-    allegation = describe.allegation_line(dataset, entry)
+        parts.append("Parties: " + ", ".join(wording.party_names(dataset, entry.parties)))
+    allegation = wording.allegation_line(dataset, entry)
     if entry.record != "deadline":  # a computed deadline is neither fact nor allegation
         parts.append(f"Status: allegation. {allegation}" if allegation else "Status: fact")
     if entry.unconfirmed:
-        parts.append(describe.UNCONFIRMED)
+        parts.append(wording.UNCONFIRMED)
     if entry.scheduled is not None:
         sched = f"Scheduled on {entry.scheduled.set_on.display()}"
         if entry.scheduled.set_by:
-            sched += f" by {describe.record_label(dataset, entry.scheduled.set_by)}"
+            sched += f" by {wording.record_label(dataset, entry.scheduled.set_by)}"
         parts.append(sched + ".")
     for d in entry.discrepancies:
         parts.append(f"Sources differ on {d.about}:")
         for account in d.accounts:
-            parts.append(f"- {account.says} ({describe.source_names(dataset, account.sources)})")
-    sources = describe.sources_of(dataset, entry)
+            parts.append(f"- {account.says} ({wording.source_names(dataset, account.sources)})")
+    sources = wording.source_citations(dataset, entry)
     if sources:
         parts.append("Sources:")
-        for s in sources:
-            parts.append(f"- {s.citation()}" + (f" <{s.url}>" if s.url else ""))
+        for words, url in sources:
+            parts.append(f"- {words}" + (f" <{url}>" if url else ""))
     return clean("\n".join(parts))
 
 

@@ -26,16 +26,21 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from casetrack import query, sqlschema
+from casetrack import sqlschema
 from casetrack.atomic import OutputError, build_atomic
+from casetrack.claim_history import claim_known_on, view_claim
 from casetrack.dataset import Dataset
 from casetrack.dates import DateSpan
 from casetrack.entries import Entry
 from casetrack.export import sqlite_rows as to
+from casetrack.lookup import find_case, find_party, groups_of
 from casetrack.models import Claim
 from casetrack.sqlschema import TABLES
+
+if TYPE_CHECKING:
+    from casetrack.query import TimelineFilter
 
 Rows = dict[str, list[tuple[Any, ...]]]
 
@@ -54,11 +59,11 @@ class Scope:
     parties: frozenset[str] | None = None  # the party and the groups it belongs to
 
     @classmethod
-    def of(cls, dataset: Dataset, flt: query.TimelineFilter) -> Scope:
-        case = query.find_case(dataset, flt.case).id if flt.case else None
+    def of(cls, dataset: Dataset, flt: TimelineFilter) -> Scope:
+        case = find_case(dataset, flt.case).id if flt.case else None
         parties = None
         if flt.party:
-            parties = frozenset(query.groups_of(dataset, query.find_party(dataset, flt.party).id))
+            parties = frozenset(groups_of(dataset, find_party(dataset, flt.party).id))
         return cls(flt.as_of, case, parties)
 
     @property
@@ -86,7 +91,7 @@ class Scope:
             for c in dataset.claims.values()
             if (self.case is None or c.case == self.case)
             and (parties is None or not parties.isdisjoint([*c.plaintiffs, *c.defendants]))
-            and query.claim_known_on(dataset, c, self.as_of)
+            and claim_known_on(dataset, c, self.as_of)
         ]
 
 
@@ -107,7 +112,7 @@ def build_rows(dataset: Dataset, entries: list[Entry], scope: Scope) -> Rows:
     in_scope = scope.cases(dataset)
     changed = {e.claim for e in entries if e.record == "status-change"}
     chosen = {c.id for c in scope.claims(dataset)} | changed
-    claims = [query.view_claim(dataset, c, day) for c in dataset.claims.values() if c.id in chosen]
+    claims = [view_claim(dataset, c, day) for c in dataset.claims.values() if c.id in chosen]
 
     events = [v for v in dataset.events.values() if v.id in selected]
     wanted = {e.id for e in entries if e.record == "filing"}

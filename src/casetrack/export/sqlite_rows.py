@@ -19,10 +19,11 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from casetrack.characters import clean
+from casetrack.claim_history import ClaimView
 from casetrack.dates import DateSpan
 from casetrack.entries import Entry
 from casetrack.models import Case, Discrepancy, Event, Filing, Party, Record, Schedule, Source
-from casetrack.query import ClaimView
+from casetrack.render.wording import via_discrepancy, via_role
 
 Row = tuple[Any, ...]
 Rows = Iterator[tuple[str, Row]]
@@ -164,7 +165,7 @@ def _cited(record_type: str, record: Record) -> Rows:
             row = (*naming, about, n, text(account.says), ids_json(account.sources))
             yield "discrepancies", row
         sources = [s for a in d.accounts for s in a.sources]
-        yield from citations(record_type, record.id, sources, via=f"sources differ: {about}")
+        yield from citations(record_type, record.id, sources, via=text(via_discrepancy(d.about)))
 
 
 def _about(record: Record) -> Row:
@@ -284,7 +285,7 @@ def cast(c: Case, members: dict[str, list[str]]) -> Rows:
         for lawyer in dict.fromkeys(cp.counsel):
             # case, party, role, counsel
             yield "case_counsel", (c.id, cp.party, cp.role, lawyer)
-        yield from citations("case", c.id, cp.sources, via=f"role of {cp.party}")
+        yield from citations("case", c.id, cp.sources, via=via_role(cp.party))
 
 
 def party(p: Party) -> Rows:

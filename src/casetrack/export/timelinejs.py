@@ -10,18 +10,18 @@ of one case (or one kind) on one row.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Iterable
 from typing import Any
 
-from casetrack.characters import clean
+from casetrack.characters import clean, safe_url
 from casetrack.dataset import Dataset
 from casetrack.dates import PartialDate
 from casetrack.entries import Entry
-from casetrack.export import describe
-from casetrack.export.describe import GroupBy
+from casetrack.export.html import escape, link
+from casetrack.render import wording
+from casetrack.render.wording import GroupBy
 
 TITLE_ID = "casetrack-title"
 
@@ -57,8 +57,8 @@ def timeline_data(
         used.add(uid)
         event: dict[str, Any] = {
             "start_date": date_object(entry.date.start),
-            "text": {"headline": _e(headline(entry)), "text": event_html(dataset, entry)},
-            "group": _e(describe.group_name(dataset, entry, group_by)),
+            "text": {"headline": escape(headline(entry)), "text": event_html(dataset, entry)},
+            "group": escape(wording.group_name(dataset, entry, group_by)),
             "unique_id": uid,
         }
         if entry.date.end is not None:
@@ -67,7 +67,7 @@ def timeline_data(
     return {
         "title": {
             "text": {
-                "headline": _e(title or describe.title_for(dataset, selected)),
+                "headline": escape(title or wording.title_for(dataset, selected)),
                 "text": title_html(dataset, selected),
             },
             "unique_id": TITLE_ID,
@@ -84,7 +84,7 @@ def date_object(date: PartialDate) -> dict[str, Any]:
         out["month"] = date.month
         if date.day is not None:
             out["day"] = date.day
-    out["display_date"] = _e(date.display())
+    out["display_date"] = escape(date.display())
     return out
 
 
@@ -109,7 +109,7 @@ def title_html(dataset: Dataset, entries: list[Entry]) -> str:
     if not entries:
         return "<p>No entries.</p>"
     count = f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}"
-    span = describe.span_of(entries) or ""
+    span = wording.span_of(entries) or ""
     alleged = sum(1 for e in entries if e.alleged_by)
     if alleged == 0:
         allegations = "None is an allegation."
@@ -120,7 +120,7 @@ def title_html(dataset: Dataset, entries: list[Entry]) -> str:
             f"{alleged} are allegations, marked “Alleged” with who alleges and who denies them."
         )
     return (
-        f"<p>{count}, {_e(span)}. {allegations}</p>"
+        f"<p>{count}, {escape(span)}. {allegations}</p>"
         "<p>Every entry names its sources. Built with casetrack.</p>"
     )
 
@@ -129,46 +129,34 @@ def event_html(dataset: Dataset, entry: Entry) -> str:
     """The slide's body: summary, case, allegation, caveats and linked sources, all escaped."""
     parts: list[str] = []
     if entry.summary:
-        parts.append(f"<p>{_e(entry.summary)}</p>")
-    caption = describe.case_caption(dataset, entry.case)
+        parts.append(f"<p>{escape(entry.summary)}</p>")
+    caption = wording.case_caption(dataset, entry.case)
     if caption:
-        parts.append(f"<p><strong>Case:</strong> {_e(caption)}</p>")
-    docket = describe.docket_line(dataset, entry)
+        parts.append(f"<p><strong>Case:</strong> {escape(caption)}</p>")
+    docket = wording.docket_line(dataset, entry)
     if docket:
-        url = describe.safe_url(entry.document_url)
-        text = _e(docket)
-        if url:
-            text = f'<a href="{_e(url)}" rel="noopener noreferrer">{text}</a>'
+        text = link(escape(docket), safe_url(entry.document_url))
         parts.append(f"<p><strong>Docket:</strong> {text}</p>")
     if entry.parties:
-        names = ", ".join(describe.party_names(dataset, entry.parties))
-        parts.append(f"<p><strong>Parties:</strong> {_e(names)}</p>")
-    allegation = describe.allegation_line(dataset, entry)
+        names = ", ".join(wording.party_names(dataset, entry.parties))
+        parts.append(f"<p><strong>Parties:</strong> {escape(names)}</p>")
+    allegation = wording.allegation_line(dataset, entry)
     if allegation:
-        parts.append(f"<p><strong>Allegation.</strong> {_e(allegation)}</p>")
+        parts.append(f"<p><strong>Allegation.</strong> {escape(allegation)}</p>")
     if entry.date.approximate or entry.date.uncertain or entry.date_note:
-        parts.append(f"<p><strong>Date:</strong> {_e(describe.date_line(entry))}</p>")
+        parts.append(f"<p><strong>Date:</strong> {escape(wording.date_line(entry))}</p>")
     if entry.unconfirmed:
-        parts.append(f"<p><em>{_e(describe.UNCONFIRMED)}</em></p>")
+        parts.append(f"<p><em>{escape(wording.UNCONFIRMED)}</em></p>")
     for d in entry.discrepancies:
         accounts = "".join(
-            f"<li>{_e(a.says)} ({_e(describe.source_names(dataset, a.sources))})</li>"
+            f"<li>{escape(a.says)} ({escape(wording.source_names(dataset, a.sources))})</li>"
             for a in d.accounts
         )
-        parts.append(f"<p><strong>Sources differ</strong> on {_e(d.about)}:</p><ul>{accounts}</ul>")
-    sources = describe.sources_of(dataset, entry)
+        parts.append(
+            f"<p><strong>Sources differ</strong> on {escape(d.about)}:</p><ul>{accounts}</ul>"
+        )
+    sources = wording.source_citations(dataset, entry)
     if sources:
-        items = "".join(f"<li>{_source_html(s)}</li>" for s in sources)
+        items = "".join(f"<li>{link(escape(words), url)}</li>" for words, url in sources)
         parts.append(f"<p><strong>Sources:</strong></p><ul>{items}</ul>")
     return "".join(parts)
-
-
-def _source_html(source: describe.SourceRef) -> str:
-    text = _e(source.citation())
-    if source.url:
-        return f'<a href="{_e(source.url)}" rel="noopener noreferrer">{text}</a>'
-    return text
-
-
-def _e(text: str) -> str:
-    return html.escape(clean(text), quote=True)

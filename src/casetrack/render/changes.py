@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from casetrack.dataset import Dataset
-from casetrack.dates import DateError, DateSpan
+from casetrack.dates import DateError, DateSpan, when
 from casetrack.diff import Diff, FieldChange, RecordChange, record_date
-from casetrack.models import Discrepancy
-from casetrack.query import case_name, party_name, record_label
-from casetrack.render import rows as flat
+from casetrack.models import Discrepancy, Event
+from casetrack.render import wording as w
+from casetrack.render.wording import case_name, party_name, record_label
 
 if TYPE_CHECKING:
     from casetrack.developments import DateMove, Developments
@@ -185,7 +185,7 @@ def _item(diff: Diff, name: str, value: Any) -> str:
         kind = str(value.get("kind", "related-to")).replace("-", " ")
         return f"{kind} {case_name(diff.new, value['case'])}"
     if name == "discrepancies" and "about" in value:
-        return flat.differ(Discrepancy.model_validate(value))
+        return w.differ(Discrepancy.model_validate(value))
     return ", ".join(f"{k}: {v}" for k, v in value.items())
 
 
@@ -205,16 +205,6 @@ def _when(edtf: Any) -> str:
         return when(DateSpan.parse(edtf))
     except DateError:
         return edtf
-
-
-def when(date: DateSpan | None) -> str:
-    """A date as a time phrase at its own precision: 'on 9 Dec 2025', 'in Jan 2025', 'in 2025',
-    'between 31 Dec 2024 and 27 Jan 2025'."""
-    if date is None:
-        return ""
-    if date.end is not None:
-        return f"between {date.start.display()} and {date.end.display()}"
-    return ("on " if date.start.day is not None else "in ") + date.display()
 
 
 def word_diff(old: str, new: str) -> Line:
@@ -312,9 +302,9 @@ def development_items(diff: Diff, devs: Developments) -> dict[str, list[Item]]:
                     (
                         "",
                         f"{d.event.date.display()}: {d.event.title}; now denied by "
-                        f"{flat.names(new, d.denied_by)}"
+                        f"{w.names(new, d.denied_by)}"
                         + (
-                            f" (alleged by {flat.names(new, d.event.alleged.by)})"
+                            f" (alleged by {w.names(new, d.event.alleged.by)})"
                             if d.event.alleged
                             else ""
                         ),
@@ -325,10 +315,10 @@ def development_items(diff: Diff, devs: Developments) -> dict[str, list[Item]]:
             for d in devs.denials
         ],
         "disagreements": [
-            Item([("", f"{record_label(new, d.id)}: {flat.differ(d.discrepancy)}")], ref=d.id)
+            Item([("", f"{record_label(new, d.id)}: {w.differ(d.discrepancy)}")], ref=d.id)
             for d in devs.disagreements
         ],
-        "sources": [Item([("", source_text(s))], ref=s.id) for s in devs.sources],
+        "sources": [Item([("", w.source_line(s))], ref=s.id) for s in devs.sources],
     }
     return found
 
@@ -337,12 +327,9 @@ def _status(status: str) -> str:
     return status.replace("-", " ")
 
 
-def _alleged(dataset: Dataset, event: Any) -> str:
+def _alleged(dataset: Dataset, event: Event) -> str:
     a = event.alleged
-    text = "alleged by " + flat.names(dataset, a.by)
-    if a.denied_by:
-        text += "; denied by " + flat.names(dataset, a.denied_by)
-    return text
+    return w.allegation(dataset, a.by, a.denied_by) if a is not None else ""
 
 
 def _moved(dataset: Dataset, m: DateMove) -> Item:
@@ -364,9 +351,3 @@ def _moved(dataset: Dataset, m: DateMove) -> Item:
         text += f" ({'set ' if m.change == 'set' else ''}{on})"
     ref = f"{e.id} → {m.to_event.id}" if m.to_event is not None else e.id
     return Item([("", text)], ref=ref)
-
-
-def source_text(s: Any) -> str:
-    """'Page Six: Title (13 Feb 2025)'."""
-    text = f"{s.outlet}: {s.title}" if s.outlet else s.title
-    return text + (f" ({s.published.display()})" if s.published else "")

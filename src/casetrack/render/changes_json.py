@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from casetrack.diff import Diff, RecordChange, record_date
-from casetrack.query import record_label
 from casetrack.render.changes import development_items, field_words, plain
 from casetrack.render.records import discrepancies, iso, source
+from casetrack.render.wording import record_label
 from casetrack.vocabulary import RECORD_WORDS
 
 if TYPE_CHECKING:

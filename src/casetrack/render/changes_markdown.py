@@ -3,20 +3,8 @@ with data escaped, so a title holding `*`, `<script>` or `[x](y)` shows as writt
 
 from __future__ import annotations
 
-import re
-
-from casetrack.characters import clean
 from casetrack.render.changes import Item, Line, Report
-
-# Characters that would start emphasis, code, links, tables or headings; HTML's three.
-_SPECIAL = re.compile(r"([\\`*_\[\]~|#])")
-_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-
-
-def escape(text: str) -> str:
-    """Data as Markdown text that shows as written, on one line."""
-    text = _SPECIAL.sub(r"\\\1", " ".join(clean(text).split()))
-    return "".join(_HTML.get(ch, ch) for ch in text)
+from casetrack.render.flat import markdown_text
 
 
 def inline(line: Line) -> str:
@@ -24,25 +12,25 @@ def inline(line: Line) -> str:
     out = []
     for role, text in line:
         if role == "del" and text.strip():
-            out.append(f"~~{escape(text)}~~")
+            out.append(f"~~{markdown_text(text)}~~")
         elif role == "ins" and text.strip():
-            out.append(f"**{escape(text)}**")
+            out.append(f"**{markdown_text(text)}**")
         else:
-            out.append(escape(text) if text.strip() else text)
+            out.append(markdown_text(text) if text.strip() else text)
     return "".join(out)
 
 
 def markdown(report: Report) -> str:
     """The whole report: a heading, the counts, what changed in the case, then each type."""
-    lines = [f"## {escape(report.title)}", "", escape(report.summary), ""]
+    lines = [f"## {markdown_text(report.title)}", "", markdown_text(report.summary), ""]
     if report.developments:
         lines += ["### What changed in the case", ""]
         for group in report.developments:
-            lines += [f"**{escape(group.title)}**", ""]
+            lines += [f"**{markdown_text(group.title)}**", ""]
             lines += [f"- {inline(item.text)}" for item in group.items]
             lines.append("")
     for group in report.records:
-        lines += [f"### {escape(group.title)}", ""]
+        lines += [f"### {markdown_text(group.title)}", ""]
         for item in group.items:
             lines += _record(item)
         lines.append("")
@@ -52,7 +40,7 @@ def markdown(report: Report) -> str:
 def _record(item: Item) -> list[str]:
     head = [f"**{item.change}**"]
     if item.date:
-        head.append(escape(item.date))
+        head.append(markdown_text(item.date))
     head.append(inline(item.text))
     head.append(f"`{item.ref}`")
     out = ["- " + " · ".join(head)]

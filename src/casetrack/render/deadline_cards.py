@@ -12,17 +12,12 @@ from rich.text import Text
 
 from casetrack.counting import short, weekday
 from casetrack.dataset import Dataset
-from casetrack.deadlines import NOTICE, DeadlineView, where
+from casetrack.dates import due_when
+from casetrack.deadlines import DeadlineView
 from casetrack.output import Look
-from casetrack.query import case_name, record_label
-from casetrack.render import rows as flat
-from casetrack.render.terminal import text
-
-# FRCP 6(a)(4): when the last day ends.
-LAST_DAY = (
-    "The last day ends at midnight in the court's time zone for electronic filing, or when the "
-    "clerk's office is scheduled to close for filing by other means (FRCP 6(a)(4))."
-)
+from casetrack.render import wording as w
+from casetrack.render.terminal import facts, text
+from casetrack.render.wording import LAST_DAY, NOTICE, case_name, record_label, where
 
 
 def cards(
@@ -37,7 +32,7 @@ def cards(
 
 def card(dataset: Dataset, v: DeadlineView, day: dt.date, look: Look) -> list[RenderableType]:
     due = v.due
-    head = [weekday(due), flat.due_when(day, due)] if due else ["No due date"]
+    head = [weekday(due), due_when(day, due)] if due else ["No due date"]
     if v.case:
         head.append(case_name(dataset, v.case))
     title = text(" · ".join(head), "bold")
@@ -47,7 +42,7 @@ def card(dataset: Dataset, v: DeadlineView, day: dt.date, look: Look) -> list[Re
     if v.count is not None:
         body.append_text(text("\n" + v.count.line(), "green"))
         for q in v.count.questions:
-            body.append_text(text(f"\nthe court's state is not known: {q.text()}", "yellow"))
+            body.append_text(text("\n" + w.state_unknown(q), "yellow"))
     else:
         body.append_text(text(f"\nno deadline: {v.no_deadline}", "yellow"))
     return [title, Padding(body, (0, 0, 0, 2), expand=False)]
@@ -62,22 +57,20 @@ def explanation(dataset: Dataset, v: DeadlineView, look: Look) -> list[Renderabl
     d = v.deadline
     title = text(d.title, "bold")
     title.append_text(text(f"  ({d.id})", "dim"))
-    facts = Table.grid(padding=(0, 2))
-    facts.add_column(style="dim" if not look.plain else "", no_wrap=True)
-    facts.add_column(overflow="fold")
     trigger = f"{record_label(dataset, d.trigger)} ({d.trigger})"
     if v.trigger is not None:
         trigger += f", {v.trigger.display()}"
-    for label, value in (
-        ("Case", case_name(dataset, v.case) if v.case else None),
-        ("Trigger", trigger),
-        ("Period", str(d.period)),
-        ("Rule", f"{d.rule} (as the data gives it)"),
-        ("State", where(v)),
-    ):
-        if value:
-            facts.add_row(text(label), text(value))
-    out: list[RenderableType] = [title, facts, text("")]
+    grid = facts(
+        look,
+        [
+            ("Case", case_name(dataset, v.case) if v.case else None),
+            ("Trigger", trigger),
+            ("Period", str(d.period)),
+            ("Rule", f"{d.rule} (as the data gives it)"),
+            ("State", where(v)),
+        ],
+    )
+    out: list[RenderableType] = [title, grid, text("")]
     if v.count is None:
         out.append(text(f"No deadline: {v.no_deadline}.", "yellow"))
     else:

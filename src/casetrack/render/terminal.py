@@ -18,25 +18,18 @@ from rich.table import Table
 from rich.text import Text
 
 from casetrack.characters import clean
+from casetrack.claim_history import ClaimView
 from casetrack.dataset import Dataset
 from casetrack.dates import DateSpan
 from casetrack.entries import Entry
-from casetrack.models import Case, Party, Source
+from casetrack.lookup import groups_of
+from casetrack.mentions import Citation, SearchHit
+from casetrack.models import Case, Filing, Party, Source
 from casetrack.output import Look
-from casetrack.query import (
-    Citation,
-    ClaimView,
-    SearchHit,
-    case_name,
-    claim_counts,
-    clients_of,
-    groups_of,
-    party_name,
-    record_label,
-    roles_of,
-)
-from casetrack.render import rows as flat
-from casetrack.vocabulary import RECORD_WORDS
+from casetrack.query import clients_of, roles_of
+from casetrack.render import flat
+from casetrack.render import wording as w
+from casetrack.render.wording import case_name, party_name, record_label
 
 # A header rule in ASCII, for plain output: no box-drawing characters.
 PLAIN_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
@@ -139,6 +132,17 @@ def empty(message: str) -> Text:
     return text(message, "italic")
 
 
+def facts(look: Look, pairs: Iterable[tuple[str, str | None]]) -> Table:
+    """A record's facts, a label and its value to a line; labels without a value left out."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim" if not look.plain else "", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, value in pairs:
+        if value:
+            grid.add_row(text(label), text(value))
+    return grid
+
+
 # --- timeline ---------------------------------------------------------------------------------
 
 
@@ -156,19 +160,8 @@ class Footnotes:
         lines = [heading("Sources", look)]
         for sid, n in self.numbers.items():
             s = dataset.sources.get(sid)
-            lines.append(text(f"[{n}] {describe_source(s) if s else sid}"))
+            lines.append(text(f"[{n}] {w.source_footnote(s) if s else sid}"))
         return Group(*lines)
-
-
-def describe_source(s: Source) -> str:
-    """'Page Six, “Title” (c. 13 Feb 2025), https://...'."""
-    out = f"{s.outlet}, " if s.outlet else ""
-    out += f"“{s.title}”"
-    if s.published is not None:
-        out += f" ({s.published.display()})"
-    if s.url:
-        out += f", {s.url}"
-    return out
 
 
 def timeline(
@@ -285,14 +278,14 @@ def entry_body(
     if footnotes is not None and e.sources:
         body.append_text(text(" " + footnotes.mark(e.sources), "dim"))
     meta = [] if wide else [e.kind, *([case_name(dataset, e.case)] if e.case else [])]
-    docket = flat.ecf_mark(dataset, e)
+    docket = w.ecf_mark(dataset, e)
     if docket:
         meta.insert(0, docket)
     if e.parties:
-        meta.append(flat.names(dataset, e.parties, limit=4))
+        meta.append(w.names(dataset, e.parties, limit=4))
     if meta:
         body.append_text(text("\n" + " · ".join(meta), "dim"))
-    alleged = flat.allegation(dataset, e)
+    alleged = w.allegation(dataset, e.alleged_by, e.disputed_by)
     if alleged:
         body.append_text(text("\n" + alleged.upper()[:7] + alleged[7:], "yellow"))
     if e.scheduled is not None:
@@ -306,11 +299,9 @@ def entry_body(
     if e.record == "deadline" and e.summary:
         body.append_text(text("\n" + e.summary, "green"))  # the count and the rule
     if e.unconfirmed:
-        body.append_text(
-            text(f"\nreported by {flat.outlets(dataset, e.sources)}, not confirmed", "magenta")
-        )
+        body.append_text(text("\n" + w.unconfirmed(dataset, e.sources), "magenta"))
     for d in e.discrepancies:
-        body.append_text(text("\n" + flat.differ(d), "cyan"))
+        body.append_text(text("\n" + w.differ(d), "cyan"))
     return body
 
 
@@ -352,17 +343,15 @@ def party(
     if p.aliases:
         lines.append(text("also known as: " + ", ".join(p.aliases), "dim"))
     if p.members:
-        lines.append(text("members: " + flat.names(dataset, p.members)))
+        lines.append(text("members: " + w.names(dataset, p.members)))
     groups = sorted(groups_of(dataset, p.id) - {p.id})
     if groups:
-        lines.append(text("member of: " + flat.names(dataset, groups)))
+        lines.append(text("member of: " + w.names(dataset, groups)))
     if p.firm:
         lines.append(text("firm: " + party_name(dataset, p.firm)))
     if p.unconfirmed:
-        lines.append(
-            text(f"reported by {flat.outlets(dataset, p.sources)}, not confirmed", "magenta")
-        )
-    lines.extend(text(flat.differ(d), "cyan") for d in p.discrepancies)
+        lines.append(text(w.unconfirmed(dataset, p.sources), "magenta"))
+    lines.extend(text(w.differ(d), "cyan") for d in p.discrepancies)
     out.extend(lines)
 
     roles = roles_of(dataset, p.id)
@@ -377,7 +366,7 @@ def party(
                     [
                         case_name(dataset, r.case),
                         r.role + (f" (as {party_name(dataset, r.via)})" if r.via else ""),
-                        flat.names(dataset, r.counsel),
+                        w.names(dataset, r.counsel),
                     ]
                     for r in roles
                 ],
@@ -416,25 +405,20 @@ def party(
                     ["Claim", "Case", other, "Status"],
                     [
                         [
-                            _claim_title(dataset, v),
+                            w.claim_title(dataset, v.claim),
                             case_name(dataset, v.claim.case),
-                            flat.names(
+                            w.names(
                                 dataset,
                                 v.claim.defendants if side == "plaintiff" else v.claim.plaintiffs,
                                 limit=3,
                             ),
-                            flat.status_text(v),
+                            w.status_text(v),
                         ]
                         for v in views
                     ],
                 )
             )
     return out
-
-
-def _claim_title(dataset: Dataset, v: ClaimView) -> str:
-    c = v.claim
-    return c.title + (f" (reported by {flat.outlets(dataset, c.sources)})" if c.unconfirmed else "")
 
 
 def claims(dataset: Dataset, views: list[ClaimView], look: Look) -> list[RenderableType]:
@@ -447,16 +431,16 @@ def claims(dataset: Dataset, views: list[ClaimView], look: Look) -> list[Rendera
             out.append(text(""))
         c = dataset.cases.get(case_id)
         title = heading(c.caption if c else case_id, look)
-        title.append_text(text(f"  ({counts_text(group)})", "dim"))
+        title.append_text(text(f"  ({w.counts_text(group)})", "dim"))
         out.append(title)
         header = ["Claim", "Plaintiffs", "Defendants", "Damages", "Status"]
         rows = [
             [
-                _claim_title(dataset, v),
-                flat.names(dataset, v.claim.plaintiffs, limit=3),
-                flat.names(dataset, v.claim.defendants, limit=3),
+                w.claim_title(dataset, v.claim),
+                w.names(dataset, v.claim.plaintiffs, limit=3),
+                w.names(dataset, v.claim.defendants, limit=3),
                 v.claim.damages or "",
-                flat.status_text(v),
+                w.status_text(v),
             ]
             for v in group
         ]
@@ -468,14 +452,6 @@ def claims(dataset: Dataset, views: list[ClaimView], look: Look) -> list[Rendera
 
 
 # --- cases ------------------------------------------------------------------------------------
-
-
-def counts_text(views: list[ClaimView]) -> str:
-    counts = claim_counts(views)
-    if not counts:
-        return "no claims"
-    total = f"{len(views)} claim{'s' if len(views) != 1 else ''}"
-    return f"{total}: " + ", ".join(f"{n} {status}" for status, n in counts.items())
 
 
 def case(
@@ -491,29 +467,30 @@ def case(
     title = text(c.caption, "bold")
     title.append_text(text(f"  ({c.id})", "dim"))
     out.append(title)
-    facts = Table.grid(padding=(0, 2))
-    facts.add_column(style="dim" if not look.plain else "", no_wrap=True)
-    facts.add_column(overflow="fold")
-    for label, value in (
-        ("Court", party_name(dataset, c.court) if c.court else None),
-        ("Docket", c.docket),
-        ("Judge", party_name(dataset, c.judge) if c.judge else None),
-        ("Filed", c.filed.display() if c.filed else None),
-        ("Claims", counts_text(claims)),
-        ("Last", _dated(last)),
-        ("Next", _dated(following)),
-    ):
-        if value:
-            facts.add_row(text(label), text(value))
-    for r in c.relations:
-        when = f" ({r.date.display()})" if r.date else ""
-        facts.add_row(text("Relation"), text(f"{r.kind} {case_name(dataset, r.case)}{when}"))
-    out.append(facts)
-    if c.unconfirmed:
-        out.append(
-            text(f"reported by {flat.outlets(dataset, c.sources)}, not confirmed", "magenta")
+    relations = [
+        (
+            "Relation",
+            f"{r.kind} {case_name(dataset, r.case)}" + (f" ({r.date.display()})" if r.date else ""),
         )
-    out.extend(text(flat.differ(d), "cyan") for d in c.discrepancies)
+        for r in c.relations
+    ]
+    grid = facts(
+        look,
+        [
+            ("Court", party_name(dataset, c.court) if c.court else None),
+            ("Docket", c.docket),
+            ("Judge", party_name(dataset, c.judge) if c.judge else None),
+            ("Filed", c.filed.display() if c.filed else None),
+            ("Claims", w.counts_text(claims)),
+            ("Last", w.dated(last) if last else None),
+            ("Next", w.dated(following) if following else None),
+            *relations,
+        ],
+    )
+    out.append(grid)
+    if c.unconfirmed:
+        out.append(text(w.unconfirmed(dataset, c.sources), "magenta"))
+    out.extend(text(w.differ(d), "cyan") for d in c.discrepancies)
     if c.summary:
         out.append(text(""))
         out.append(text(c.summary))
@@ -525,7 +502,7 @@ def case(
                 look,
                 ["Role", "Party", "Counsel"],
                 [
-                    [cp.role, party_name(dataset, cp.party), flat.names(dataset, cp.counsel)]
+                    [cp.role, party_name(dataset, cp.party), w.names(dataset, cp.counsel)]
                     for cp in c.parties
                 ],
             )
@@ -539,28 +516,16 @@ def case(
                 ["Claim", "Plaintiffs", "Defendants", "Status"],
                 [
                     [
-                        _claim_title(dataset, v),
-                        flat.names(dataset, v.claim.plaintiffs, limit=3),
-                        flat.names(dataset, v.claim.defendants, limit=3),
-                        flat.status_text(v),
+                        w.claim_title(dataset, v.claim),
+                        w.names(dataset, v.claim.plaintiffs, limit=3),
+                        w.names(dataset, v.claim.defendants, limit=3),
+                        w.status_text(v),
                     ]
                     for v in claims
                 ],
             )
         )
     return out
-
-
-def _dated(e: Entry | None) -> str | None:
-    return f"{e.date.display()}: {flat.marked_title(e)}" if e is not None else None
-
-
-def short_party(dataset: Dataset, party_id: str) -> str:
-    """A party's shortest alias (a court as 'SDNY'), else its name."""
-    p = dataset.parties.get(party_id)
-    if p is None:
-        return party_id
-    return min([p.name, *p.aliases], key=len)
 
 
 def case_cards(
@@ -580,90 +545,28 @@ def case_cards(
         if c.short_name:
             lines.append(c.caption)
         where = [
-            short_party(dataset, c.court) if c.court else "",
+            w.short_party(dataset, c.court) if c.court else "",
             c.docket or "",
             f"Judge {party_name(dataset, c.judge)}" if c.judge else "",
         ]
         if any(where):
             lines.append(" · ".join(w for w in where if w))
-        lines.append(counts_text(views))
+        lines.append(w.counts_text(views))
         if last is not None:
             lines.append(f"last: {last.date.display()}, {last.title}")
         if following is not None:
-            lines.append(f"next: {following.date.display()}, {flat.marked_title(following)}")
+            lines.append(f"next: {following.date.display()}, {w.marked_title(following)}")
         for r in c.relations:
-            lines.append(f"{r.kind.replace('-', ' ')} {case_name(dataset, r.case)}")
+            lines.append(f"{w.kind_words(r.kind)} {case_name(dataset, r.case)}")
         body = text("\n").join(text(line) for line in lines)
         if c.unconfirmed:
-            body.append_text(
-                text(f"\nreported by {flat.outlets(dataset, c.sources)}, not confirmed", "magenta")
-            )
+            body.append_text(text("\n" + w.unconfirmed(dataset, c.sources), "magenta"))
         for d in c.discrepancies:
-            body.append_text(text("\n" + flat.differ(d), "cyan"))
+            body.append_text(text("\n" + w.differ(d), "cyan"))
         yield Padding(body, (0, 0, 0, 2), expand=False)
 
 
-def cases_display(
-    dataset: Dataset, rows: list[tuple[Case, list[ClaimView], Entry | None, Entry | None]]
-) -> tuple[list[str], list[list[str]]]:
-    header = ["Case", "Court", "Docket", "Judge", "Claims", "Last", "Next"]
-    out = []
-    for c, claims, last, following in rows:
-        name = c.short_name or c.caption
-        if c.unconfirmed:
-            name += f" (reported by {flat.outlets(dataset, c.sources)})"
-        out.append(
-            [
-                f"{name} [{c.id}]",
-                short_party(dataset, c.court) if c.court else "",
-                c.docket or "",
-                party_name(dataset, c.judge) if c.judge else "",
-                counts_text(claims),
-                last.date.display() if last else "",
-                following.date.display() if following else "",
-            ]
-        )
-    return header, out
-
-
 # --- parties, sources, search -----------------------------------------------------------------
-
-
-def parties_display(
-    dataset: Dataset, parties: Iterable[Party], sep: str = "; "
-) -> tuple[list[str], list[list[str]]]:
-    """Name, kind, roles and counsel; `sep` joins the roles (a newline in a terminal)."""
-    header = ["Name", "Kind", "Roles", "Counsel"]
-    out = []
-    for p in parties:
-        roles = sep.join(
-            f"{r.role} in {case_name(dataset, r.case)}"
-            + (f" (as {party_name(dataset, r.via)})" if r.via else "")
-            for r in roles_of(dataset, p.id)
-        )
-        clients = clients_of(dataset, p.id)
-        if clients:
-            who = dict.fromkeys(party_name(dataset, c.party) for c in clients)
-            counsel = "for " + ", ".join(who)
-        else:
-            lawyers = dict.fromkeys(
-                party_name(dataset, x) for r in roles_of(dataset, p.id) for x in r.counsel
-            )
-            counsel = ", ".join(lawyers)
-        name = p.name + (
-            f" (reported by {flat.outlets(dataset, p.sources)})" if p.unconfirmed else ""
-        )
-        out.append([name, p.kind, roles, counsel])
-    return header, out
-
-
-def sources_display(sources: Iterable[Source]) -> tuple[list[str], list[list[str]]]:
-    header = ["Id", "Kind", "Outlet", "Published", "Title"]
-    rows = [
-        [s.id, s.kind, s.outlet or "", s.published.display() if s.published else "", s.title]
-        for s in sources
-    ]
-    return header, rows
 
 
 def source_cards(sources: Iterable[Source]) -> Iterator[RenderableType]:
@@ -678,39 +581,30 @@ def source_cards(sources: Iterable[Source]) -> Iterator[RenderableType]:
 
 def source(dataset: Dataset, s: Source, cited: list[Citation], look: Look) -> list[RenderableType]:
     out: list[RenderableType] = [text(s.title, "bold")]
-    facts = Table.grid(padding=(0, 2))
-    facts.add_column(style="dim" if not look.plain else "", no_wrap=True)
-    facts.add_column(overflow="fold")
-    for label, value in (
-        ("Id", s.id),
-        ("Kind", s.kind),
-        ("Outlet", s.outlet),
-        ("Author", s.author),
-        ("Published", s.published.display() if s.published else None),
-        ("Date note", s.date_note),
-        ("URL", s.url),
-        ("File", s.file),
-        ("Notes", s.notes),
-    ):
-        if value:
-            facts.add_row(text(label), text(value))
-    out.append(facts)
+    out.append(
+        facts(
+            look,
+            [
+                ("Id", s.id),
+                ("Kind", s.kind),
+                ("Outlet", s.outlet),
+                ("Author", s.author),
+                ("Published", s.published.display() if s.published else None),
+                ("Date note", s.date_note),
+                ("URL", s.url),
+                ("File", s.file),
+                ("Notes", s.notes),
+            ],
+        )
+    )
     out.append(text(""))
     out.append(heading(f"Cited by ({len(cited)})", look))
     if cited:
-        header, rows = cited_display(dataset, cited)
+        header, rows = flat.cited_display(dataset, cited)
         out.append(table(look, header, rows))
     else:
         out.append(empty("Nothing cites this source."))
     return out
-
-
-def cited_display(dataset: Dataset, cited: list[Citation]) -> tuple[list[str], list[list[str]]]:
-    header = ["Type", "Id", "Title", "Where"]
-    rows = [
-        [RECORD_WORDS[c.section], c.id, record_label(dataset, c.id), c.via or ""] for c in cited
-    ]
-    return header, rows
 
 
 def search(dataset: Dataset, hits: list[SearchHit], look: Look) -> list[RenderableType]:
@@ -729,3 +623,26 @@ def search(dataset: Dataset, hits: list[SearchHit], look: Look) -> list[Renderab
             detail.append_text(text(h.excerpt))
             out.append(Padding(detail, (0, 0, 0, 2), expand=False))
     return out
+
+
+def filing(dataset: Dataset, f: Filing, look: Look) -> list[RenderableType]:
+    """One filing in full: date, kind, case, ECF number and thread, who filed it, its summary,
+    docket text, documents, sources and notes."""
+    title = text(f.title, "bold")
+    title.append_text(text(f"  ({f.id})", "dim"))
+    documents = [
+        (f"Attachment {d.attachment}" if d.attachment else "Document", d.url) for d in f.documents
+    ]
+    pairs = [
+        ("Date", f.date.display()),
+        ("Kind", f.kind),
+        ("Case", case_name(dataset, f.case) if f.case else None),
+        ("Docket", w.ecf_mark(dataset, f, long=True) or None),
+        ("Filed by", w.names(dataset, f.filed_by) or None),
+        ("Summary", f.summary),
+        ("Docket text", f.docket_text),
+        *documents,
+        ("Sources", ", ".join(f.sources) or None),
+        ("Notes", f.notes),
+    ]
+    return [title, facts(look, pairs)]
