@@ -47,7 +47,7 @@ def cases(data_dir: Path | None, as_of: str | None, output_format: str, pager: b
       casetrack cases --as-of 2025-02-14 --format json
     """
     from casetrack.entries import build_entries, latest_source_date
-    from casetrack.render import flat, records
+    from casetrack.render import flat, records, records_terminal
     from casetrack.render import terminal as term
 
     day = as_of_day(as_of)
@@ -59,7 +59,7 @@ def cases(data_dir: Path | None, as_of: str | None, output_format: str, pager: b
         return [records.case(dataset, *row) for row in rows]
 
     def terminal(look: Look) -> Iterator[Any]:
-        yield from term.case_cards(dataset, rows, look)
+        yield from records_terminal.case_cards(dataset, rows, look)
         count = f"{len(rows)} case{'s' if len(rows) != 1 else ''}"
         yield term.footer(look, day, latest_source_date(dataset), count)
 
@@ -93,7 +93,7 @@ def case(
     """
     from casetrack.entries import build_entries, latest_source_date
     from casetrack.lookup import find_case
-    from casetrack.render import records
+    from casetrack.render import records, records_terminal
     from casetrack.render import terminal as term
 
     day = as_of_day(as_of)
@@ -103,9 +103,9 @@ def case(
     deadlines = _deadlines(dataset, found.id, day)
 
     def terminal(look: Look) -> Iterator[Any]:
-        yield from term.case(dataset, *row, look)
+        yield from records_terminal.case(dataset, *row, look)
         if deadlines:
-            from casetrack.render import deadline_cards as cards
+            from casetrack.render import deadlines_terminal as cards
 
             yield term.text("")
             yield term.heading("Deadlines (computed)", look)

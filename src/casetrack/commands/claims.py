@@ -57,11 +57,12 @@ def claims(
     views = select_claims(dataset, flt)
 
     def terminal(look: Look) -> Iterator[Any]:
+        from casetrack.render import records_terminal
         from casetrack.render import terminal as term
 
         if not views:
             yield term.empty("No claims match.")
-        yield from term.claims(dataset, views, look)
+        yield from records_terminal.claims(dataset, views, look)
         count = f"{len(views)} claim{'s' if len(views) != 1 else ''}"
         yield term.footer(look, day, latest_source_date(dataset), count)
 

@@ -64,7 +64,7 @@ def deadlines(
     found = view_all(dataset, case_id=case_id, as_of=day)
 
     def terminal(look: Look) -> Iterator[Any]:
-        from casetrack.render import deadline_cards as cards
+        from casetrack.render import deadlines_terminal as cards
         from casetrack.render import terminal as term
 
         if found:
@@ -114,7 +114,7 @@ def _explain(
     v = view(dataset, deadline, LegalHolidays())
 
     def terminal(look: Look) -> Iterator[Any]:
-        from casetrack.render import deadline_cards as cards
+        from casetrack.render import deadlines_terminal as cards
 
         yield from cards.explanation(dataset, v, look)
 

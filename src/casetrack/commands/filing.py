@@ -39,9 +39,10 @@ def filing(
     thread = thread_of(dataset, found)
 
     def terminal(look: Look) -> Iterator[Any]:
+        from casetrack.render import records_terminal
         from casetrack.render import terminal as term
 
-        yield from term.filing(dataset, found, look)
+        yield from records_terminal.filing(dataset, found, look)
         if len(thread) > 1:
             yield term.text("")
             yield term.heading(f"Thread ({len(thread)})", look)

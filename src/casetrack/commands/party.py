@@ -53,15 +53,16 @@ def party(
     claims = claims_of(dataset, found.id, day)
 
     def terminal(look: Look) -> Iterator[Any]:
+        from casetrack.render import records_terminal, timeline_terminal
         from casetrack.render import terminal as term
 
-        yield from term.party(dataset, found, claims, look)
+        yield from records_terminal.party(dataset, found, claims, look)
         yield term.text("")
         yield term.heading(f"Timeline ({len(entries)})", look)
         if not entries:
             yield term.empty("No dated entries name this party.")
-        footnotes = term.Footnotes() if show_sources else None
-        yield from term.timeline(dataset, entries, look, footnotes, day)
+        footnotes = timeline_terminal.Footnotes() if show_sources else None
+        yield from timeline_terminal.timeline(dataset, entries, look, footnotes, day)
         if footnotes is not None and footnotes.numbers:
             yield footnotes.render(dataset, look)
         yield term.footer(look, day, latest_source_date(dataset))

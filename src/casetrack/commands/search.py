@@ -27,7 +27,7 @@ def search(text: str, data_dir: Path | None, output_format: str, pager: bool) ->
       casetrack search Freedman --format json
     """
     from casetrack.mentions import search_records
-    from casetrack.render import flat, records
+    from casetrack.render import flat, records, records_terminal
     from casetrack.render import terminal as term
 
     dataset = load_dataset(data_dir)
@@ -37,7 +37,7 @@ def search(text: str, data_dir: Path | None, output_format: str, pager: bool) ->
         if not hits:
             yield term.empty(f"Nothing matches '{text}'.")
             return
-        yield from term.search(dataset, hits, look)
+        yield from records_terminal.search(dataset, hits, look)
         yield term.footer(look, None, None, f"{len(hits)} record{'s' if len(hits) != 1 else ''}")
 
     emit(

@@ -28,7 +28,7 @@ def sources(source_id: str | None, data_dir: Path | None, output_format: str, pa
     """
     from casetrack.lookup import find_source
     from casetrack.mentions import citations
-    from casetrack.render import flat, records
+    from casetrack.render import flat, records, records_terminal
     from casetrack.render import terminal as term
 
     dataset = load_dataset(data_dir)
@@ -36,7 +36,7 @@ def sources(source_id: str | None, data_dir: Path | None, output_format: str, pa
         listed = list(dataset.sources.values())
 
         def terminal(look: Look) -> Iterator[Any]:
-            yield from term.source_cards(listed)
+            yield from records_terminal.source_cards(listed)
             yield term.footer(look, None, None, f"{len(listed)} sources")
 
         emit(
@@ -56,7 +56,7 @@ def sources(source_id: str | None, data_dir: Path | None, output_format: str, pa
     cited = citations(dataset, found.id)
 
     def detail(look: Look) -> Iterator[Any]:
-        yield from term.source(dataset, found, cited, look)
+        yield from records_terminal.source(dataset, found, cited, look)
 
     emit(
         output_format,

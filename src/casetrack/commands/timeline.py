@@ -90,9 +90,10 @@ def timeline(
 
     def terminal(look: Look) -> Iterator[Any]:
         from casetrack.render import terminal as term
+        from casetrack.render import timeline_terminal
 
         shown, total = selection()
-        footnotes = term.Footnotes() if show_sources else None
+        footnotes = timeline_terminal.Footnotes() if show_sources else None
         if not shown:
             yield term.empty("No entries match.")
         elif len(shown) > LONG and not warned:
@@ -100,7 +101,7 @@ def timeline(
                 f"{len(shown)} entries take a while to lay out; narrow them with --from, --to, "
                 "--case or --party, or show the first N with --limit N."
             )
-        yield from term.timeline(dataset, shown, look, footnotes, flt.as_of)
+        yield from timeline_terminal.timeline(dataset, shown, look, footnotes, flt.as_of)
         if footnotes is not None and footnotes.numbers:
             yield footnotes.render(dataset, look)
         count = f"{total} entr{'y' if total == 1 else 'ies'}"
