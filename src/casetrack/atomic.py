@@ -1,5 +1,5 @@
-"""Every file casetrack writes goes through here: an export or schema to stdout or to a file, a new
-dataset's files, the dataset cache.
+"""Every file casetrack writes goes through here: an export, a listing or the schema written to a
+file (`output.write`), a new dataset's files, an imported docket, the dataset cache.
 
 A file is written atomically (a temporary file in the same folder, then a rename): a reader, or a
 crash, sees either the old file or the whole new one. Only a regular file is ever replaced, and
@@ -14,7 +14,6 @@ import contextlib
 import os
 import signal
 import stat
-import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -23,9 +22,6 @@ from types import FrameType
 
 from casetrack.errors import CasetrackError
 
-# The names of stdout as an output file.
-STDOUT = ("-", "/dev/stdout")
-
 
 class OutputExistsError(CasetrackError):
     """The output file exists and --force was not given."""
@@ -33,23 +29,6 @@ class OutputExistsError(CasetrackError):
 
 class OutputError(CasetrackError):
     """The output file cannot be written."""
-
-
-def write_output(data: str, path: Path | None, force: bool = False) -> None:
-    """Write `data` (UTF-8) to stdout when `path` is None, '-' or /dev/stdout, else atomically to
-    `path`."""
-    raw = data.encode("utf-8")
-    if path is None or str(path) in STDOUT:
-        # Bytes, so CRLF line ends (iCalendar) reach the file exactly as written.
-        sys.stdout.flush()
-        binary = getattr(sys.stdout, "buffer", None)
-        if binary is None:
-            sys.stdout.write(data)
-        else:
-            binary.write(raw)
-            binary.flush()
-        return
-    write_atomic(path, raw, force=force)
 
 
 def write_atomic(

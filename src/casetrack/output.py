@@ -1,19 +1,26 @@
-"""How commands write: the shared `--format` and `--pager` options, the console, JSON and CSV.
+"""The one output path every command and `export` write through: the shared `--format` and
+`--pager` options, the choice of format (`emit`), the console for the terminal (`show`), and
+stdout or a file written atomically for everything else (`write`).
 
 Imports only click at module level (every command imports this on start-up); rich is imported
 when a console is actually made. Data never goes through rich for JSON, CSV or Markdown: they are
-written with the json and csv modules straight to stdout, which is what keeps 100k entries fast.
+made by `render.records` and `render.flat` and written straight out, which is what keeps 100k
+entries fast.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
+
+from casetrack.errors import UsageError
+from casetrack.render.forms import Forms, Terminal
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -22,6 +29,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 FORMATS = ("table", "json", "csv", "markdown")
 DEFAULT_WIDTH = 80
+# The names of stdout as an output file.
+STDOUT = ("-", "/dev/stdout")
 
 
 def format_option(formats: Sequence[str] = FORMATS) -> Callable[[F], F]:
@@ -104,41 +113,60 @@ def make_console(look: Look, stream: IO[str] | None = None) -> Console:
     )
 
 
-def write_text(text: str, stream: IO[str] | None = None) -> None:
-    """Text exactly as given (already cleaned by whoever built it)."""
-    out = stream if stream is not None else stdout()
-    out.write(text)
-
-
 def emit(
     output_format: str,
+    forms: Forms,
     *,
-    json_data: Callable[[], Any],
-    csv_data: Callable[[], tuple[Sequence[str], Iterable[Sequence[str]]]],
-    display: Callable[[], tuple[Sequence[str], Iterable[Sequence[str]]]],
-    terminal: Callable[[Look], Iterable[Any]],
     pager: bool = False,
+    output: Path | None = None,
+    force: bool = False,
 ) -> None:
-    """Write a listing in the chosen format. Only the chosen form is built: JSON, CSV and
-    Markdown are written directly; `terminal` yields rich renderables, printed as they come."""
+    """Write what a command found in the chosen format: only that form is made. The table is
+    printed to the terminal as its renderables come; every other form is text, written by
+    `write` (to stdout, or with `output` to a file)."""
+    fmt = output_format.lower()
+    if fmt == "table":
+        show(forms.need("table", forms.table), pager=pager)
+    else:
+        write(text(fmt, forms), output, force=force)
+
+
+def text(output_format: str, forms: Forms) -> str:
+    """The JSON, CSV or Markdown text of what a command found."""
     fmt = output_format.lower()
     if fmt == "json":
         from casetrack.render.records import json_text
 
-        write_text(json_text(json_data()))
-    elif fmt == "csv":
+        return json_text(forms.need(fmt, forms.json)())
+    if fmt == "csv":
         from casetrack.render.flat import csv_text
 
-        write_text(csv_text(*csv_data()))
-    elif fmt == "markdown":
-        from casetrack.render.flat import markdown_table
-
-        write_text(markdown_table(*display()))
-    else:
-        show(terminal, pager=pager)
+        return csv_text(*forms.need(fmt, forms.csv)())
+    if fmt == "markdown":
+        return forms.need(fmt, forms.markdown)()
+    raise UsageError(f"there is no format '{output_format}'")
 
 
-def show(terminal: Callable[[Look], Iterable[Any]], *, pager: bool = False) -> None:
+def write(data: str, path: Path | None = None, force: bool = False) -> None:
+    """Write text (UTF-8) to stdout when `path` is None, '-' or /dev/stdout, else atomically to
+    `path` (see `casetrack.atomic`): never over an existing file without `force`."""
+    raw = data.encode("utf-8")
+    if path is None or str(path) in STDOUT:
+        # Bytes, so CRLF line ends (CSV, iCalendar) reach the file exactly as written.
+        sys.stdout.flush()
+        binary = getattr(sys.stdout, "buffer", None)
+        if binary is None:
+            sys.stdout.write(data)
+        else:
+            binary.write(raw)
+            binary.flush()
+        return
+    from casetrack.atomic import write_atomic
+
+    write_atomic(path, raw, force=force)
+
+
+def show(terminal: Terminal, *, pager: bool = False) -> None:
     """Print renderables to a console made for stdout, optionally through a pager. Plain output
     loses the spaces rich pads lines with, so it pipes and diffs cleanly."""
     look = look_for()

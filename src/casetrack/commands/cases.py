@@ -11,6 +11,7 @@ import click
 
 from casetrack.options import as_of_day, as_of_option, data_option, load_dataset
 from casetrack.output import Look, emit, format_option, pager_option
+from casetrack.render.forms import Forms
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -65,10 +66,12 @@ def cases(data_dir: Path | None, as_of: str | None, output_format: str, pager: b
 
     emit(
         output_format,
-        json_data=json_data,
-        csv_data=lambda: flat.cases_csv(json_data()),
-        display=lambda: flat.cases_display(dataset, rows),
-        terminal=terminal,
+        Forms(
+            json=json_data,
+            csv=lambda: flat.cases_csv(json_data()),
+            markdown=lambda: flat.markdown_table(*flat.cases_display(dataset, rows)),
+            table=terminal,
+        ),
         pager=pager,
     )
 
@@ -115,13 +118,13 @@ def case(
 
     emit(
         output_format,
-        json_data=lambda: {
-            **records.case(dataset, *row),
-            "deadlines": [records.deadline(v, day) for v in deadlines],
-        },
-        csv_data=lambda: ((), []),
-        display=lambda: ((), []),
-        terminal=terminal,
+        Forms(
+            json=lambda: {
+                **records.case(dataset, *row),
+                "deadlines": [records.deadline(v, day) for v in deadlines],
+            },
+            table=terminal,
+        ),
         pager=pager,
     )
 

@@ -10,6 +10,7 @@ import click
 
 from casetrack.options import as_of_day, as_of_option, data_option, load_dataset
 from casetrack.output import Look, emit, format_option, pager_option
+from casetrack.render.forms import Forms
 from casetrack.vocabulary import CLAIM_STATUSES
 
 
@@ -68,12 +69,11 @@ def claims(
 
     emit(
         output_format,
-        json_data=lambda: [records.claim(v) for v in views],
-        csv_data=lambda: (
-            flat.CLAIMS_CSV,
-            flat.csv_rows((records.claim(v) for v in views), flat.CLAIMS_CSV),
+        Forms(
+            json=lambda: [records.claim(v) for v in views],
+            csv=lambda: flat.csv_table(flat.CLAIMS_CSV, (records.claim(v) for v in views)),
+            markdown=lambda: flat.markdown_table(*flat.claims_display(dataset, views)),
+            table=terminal,
         ),
-        display=lambda: flat.claims_display(dataset, views),
-        terminal=terminal,
         pager=pager,
     )

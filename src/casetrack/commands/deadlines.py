@@ -10,6 +10,7 @@ import click
 
 from casetrack.options import as_of_day, as_of_option, data_option, load_dataset
 from casetrack.output import Look, emit, format_option, pager_option
+from casetrack.render.forms import Forms
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -74,24 +75,23 @@ def deadlines(
         yield cards.footer(look, found, day)
         yield cards.notice(look)
 
-    if output_format.lower() == "markdown":
-        # The table, then the same plain statement the terminal shows.
-        from casetrack.output import write_text
+    def markdown() -> str:
+        """The table, then the same plain statement the terminal shows."""
         from casetrack.render.wording import NOTICE
 
-        write_text(
-            flat.markdown_table(*flat.deadlines_display(dataset, found, day)) + f"\n{NOTICE}\n"
-        )
-        return
+        table = flat.markdown_table(*flat.deadlines_display(dataset, found, day))
+        return f"{table}\n{NOTICE}\n"
+
     emit(
         output_format,
-        json_data=lambda: [records.deadline(v, day) for v in found],
-        csv_data=lambda: (
-            flat.DEADLINES_CSV,
-            flat.csv_rows((records.deadline(v, day) for v in found), flat.DEADLINES_CSV),
+        Forms(
+            json=lambda: [records.deadline(v, day) for v in found],
+            csv=lambda: flat.csv_table(
+                flat.DEADLINES_CSV, (records.deadline(v, day) for v in found)
+            ),
+            markdown=markdown,
+            table=terminal,
         ),
-        display=lambda: flat.deadlines_display(dataset, found, day),
-        terminal=terminal,
         pager=pager,
     )
 
@@ -120,9 +120,11 @@ def _explain(
 
     emit(
         output_format,
-        json_data=lambda: records.deadline(v, day),
-        csv_data=lambda: flat.steps_csv(records.deadline(v, day)),
-        display=lambda: flat.steps_display(v),
-        terminal=terminal,
+        Forms(
+            json=lambda: records.deadline(v, day),
+            csv=lambda: flat.steps_csv(records.deadline(v, day)),
+            markdown=lambda: flat.markdown_table(*flat.steps_display(v)),
+            table=terminal,
+        ),
         pager=pager,
     )

@@ -5,13 +5,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from casetrack.errors import EXIT_PROBLEMS
 from casetrack.options import data_option, resolve_data_dir
-from casetrack.output import Look, format_option, pager_option
+from casetrack.output import Look, emit, format_option, pager_option
+from casetrack.render.forms import Forms
+
+if TYPE_CHECKING:
+    from casetrack.render.changes import Report
 
 
 @click.command(short_help="What changed between two versions, in the case's own terms.")
@@ -55,33 +59,32 @@ def diff(
     """
     from casetrack.developments import developments
     from casetrack.diff import compare
-    from casetrack.output import show, write_text
-    from casetrack.render.records import json_text
     from casetrack.versions import choose
 
     old, new = choose(resolve_data_dir(data_dir), revision, against)
     found = compare(old.dataset, new.dataset)
     devs = developments(found)
-    fmt = output_format.lower()
-    if fmt == "json":
+
+    def as_json() -> dict[str, Any]:
         from casetrack.render.changes_json import diff_json
 
-        write_text(json_text(diff_json(found, devs, old, new)))
-    else:
+        return diff_json(found, devs, old, new)
+
+    def words() -> Report:
         from casetrack.render.changes import report
 
-        words = report(found, devs, old, new)
-        if fmt == "markdown":
-            from casetrack.render.changes_markdown import markdown
+        return report(found, devs, old, new)
 
-            write_text(markdown(words))
-        else:
+    def markdown() -> str:
+        from casetrack.render.changes_markdown import markdown
 
-            def terminal(look: Look) -> Iterator[Any]:
-                from casetrack.render.changes_terminal import terminal
+        return markdown(words())
 
-                yield from terminal(words, look)
+    def terminal(look: Look) -> Iterator[Any]:
+        from casetrack.render.changes_terminal import terminal
 
-            show(terminal, pager=pager)
+        yield from terminal(words(), look)
+
+    emit(output_format, Forms(json=as_json, markdown=markdown, table=terminal), pager=pager)
     if exit_code and found:
         sys.exit(EXIT_PROBLEMS)

@@ -17,8 +17,6 @@ from casetrack.options import (
 )
 
 if TYPE_CHECKING:
-    from casetrack.dataset import Dataset
-    from casetrack.entries import Entry
     from casetrack.query import TimelineFilter
 
 FORMATS = ("ics", "timelinejs", "html", "sqlite", "json", "csv", "markdown")
@@ -89,8 +87,8 @@ def export(
     """
     import os
 
-    from casetrack.atomic import write_output
     from casetrack.entries import build_entries
+    from casetrack.output import emit, write
     from casetrack.query import select_entries
 
     fmt = export_format.lower()
@@ -132,7 +130,11 @@ def export(
                 err=True,
             )
     elif fmt in ("json", "csv", "markdown"):
-        text = _listing(fmt, dataset, entries)
+        # The same text as `casetrack timeline --format FMT`, through the same output path.
+        from casetrack.render.forms import entry_forms
+
+        emit(fmt, entry_forms(dataset, entries), output=output, force=force)
+        return
     elif fmt == "timelinejs":
         from casetrack.export.timelinejs import render_timelinejs
 
@@ -150,15 +152,4 @@ def export(
             title=title,
             note=note,
         )
-    write_output(text, output, force=force)
-
-
-def _listing(fmt: str, dataset: Dataset, entries: list[Entry]) -> str:
-    """What `casetrack timeline --format json|csv|markdown` prints, as text."""
-    from casetrack.render import flat, records
-
-    if fmt == "markdown":
-        return flat.markdown_table(*flat.timeline_display(dataset, entries))
-    if fmt == "json":
-        return records.json_text([records.entry(e) for e in entries])
-    return flat.csv_text(*flat.timeline_csv(entries))
+    write(text, output, force=force)

@@ -10,6 +10,7 @@ import click
 
 from casetrack.options import data_option, load_dataset
 from casetrack.output import Look, emit, format_option, pager_option
+from casetrack.render.forms import Forms
 
 
 @click.command(short_help="One filing in full, with its motion, opposition, reply and ruling.")
@@ -50,9 +51,9 @@ def filing(
 
     emit(
         output_format,
-        json_data=lambda: records.filing(found, thread),
-        csv_data=lambda: ((), []),
-        display=lambda: ((), []),
-        terminal=terminal,
+        Forms(
+            json=lambda: records.filing(found, thread),
+            table=terminal,
+        ),
         pager=pager,
     )

@@ -10,6 +10,7 @@ import click
 
 from casetrack.options import data_option, load_dataset
 from casetrack.output import Look, emit, format_option, pager_option
+from casetrack.render.forms import Forms
 
 
 @click.command(short_help="The cast of characters: everyone, with kind, roles and counsel.")
@@ -38,9 +39,11 @@ def parties(data_dir: Path | None, output_format: str, pager: bool) -> None:
 
     emit(
         output_format,
-        json_data=lambda: [records.party_summary(dataset, p) for p in everyone],
-        csv_data=lambda: flat.parties_csv(records.party_summary(dataset, p) for p in everyone),
-        display=lambda: flat.parties_display(dataset, everyone),
-        terminal=terminal,
+        Forms(
+            json=lambda: [records.party_summary(dataset, p) for p in everyone],
+            csv=lambda: flat.parties_csv(records.party_summary(dataset, p) for p in everyone),
+            markdown=lambda: flat.markdown_table(*flat.parties_display(dataset, everyone)),
+            table=terminal,
+        ),
         pager=pager,
     )

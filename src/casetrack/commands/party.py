@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,8 @@ def party(
     from casetrack.entries import build_entries, latest_source_date
     from casetrack.lookup import find_party
     from casetrack.query import TimelineFilter, claims_of, select_entries
-    from casetrack.render import flat, records
+    from casetrack.render import records
+    from casetrack.render.forms import entry_forms
 
     day = as_of_day(as_of)
     dataset = load_dataset(data_dir)
@@ -67,14 +69,9 @@ def party(
             yield footnotes.render(dataset, look)
         yield term.footer(look, day, latest_source_date(dataset))
 
-    emit(
-        output_format,
-        json_data=lambda: records.party(dataset, found, entries, day),
-        csv_data=lambda: (
-            flat.TIMELINE_CSV,
-            flat.csv_rows((records.entry(e) for e in entries), flat.TIMELINE_CSV),
-        ),
-        display=lambda: flat.timeline_display(dataset, entries),
-        terminal=terminal,
-        pager=pager,
+    # CSV and Markdown give the party's timeline, as `timeline --party` does.
+    forms = dataclasses.replace(
+        entry_forms(dataset, entries, terminal),
+        json=lambda: records.party(dataset, found, entries, day),
     )
+    emit(output_format, forms, pager=pager)

@@ -25,7 +25,7 @@ def schema(output: Path | None, force: bool) -> None:
       casetrack schema -o my-case/casetrack.schema.json
       casetrack schema --output my-case/casetrack.schema.json --force   # refresh after upgrading
     """
-    from casetrack.atomic import write_output
     from casetrack.export.schema import render_schema
+    from casetrack.output import write
 
-    write_output(render_schema(), output, force=force)
+    write(render_schema(), output, force=force)

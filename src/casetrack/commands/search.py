@@ -10,6 +10,7 @@ import click
 
 from casetrack.options import data_option, load_dataset
 from casetrack.output import Look, emit, format_option, pager_option
+from casetrack.render.forms import Forms
 
 
 @click.command(short_help="Every record whose text matches, grouped by type.")
@@ -42,12 +43,13 @@ def search(text: str, data_dir: Path | None, output_format: str, pager: bool) ->
 
     emit(
         output_format,
-        json_data=lambda: [records.search_hit(dataset, h) for h in hits],
-        csv_data=lambda: (
-            flat.SEARCH_CSV,
-            flat.csv_rows((records.search_hit(dataset, h) for h in hits), flat.SEARCH_CSV),
+        Forms(
+            json=lambda: [records.search_hit(dataset, h) for h in hits],
+            csv=lambda: flat.csv_table(
+                flat.SEARCH_CSV, (records.search_hit(dataset, h) for h in hits)
+            ),
+            markdown=lambda: flat.markdown_table(*flat.search_display(dataset, hits)),
+            table=terminal,
         ),
-        display=lambda: flat.search_display(dataset, hits),
-        terminal=terminal,
         pager=pager,
     )

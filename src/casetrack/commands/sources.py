@@ -10,6 +10,7 @@ import click
 
 from casetrack.options import data_option, load_dataset
 from casetrack.output import Look, emit, format_option, pager_option
+from casetrack.render.forms import Forms
 
 
 @click.command(short_help="The sources, and for one source every record that cites it.")
@@ -41,13 +42,12 @@ def sources(source_id: str | None, data_dir: Path | None, output_format: str, pa
 
         emit(
             output_format,
-            json_data=lambda: [records.source(s) for s in listed],
-            csv_data=lambda: (
-                flat.SOURCES_CSV,
-                flat.csv_rows((records.source(s) for s in listed), flat.SOURCES_CSV),
+            Forms(
+                json=lambda: [records.source(s) for s in listed],
+                csv=lambda: flat.csv_table(flat.SOURCES_CSV, map(records.source, listed)),
+                markdown=lambda: flat.markdown_table(*flat.sources_display(listed)),
+                table=terminal,
             ),
-            display=lambda: flat.sources_display(listed),
-            terminal=terminal,
             pager=pager,
         )
         return
@@ -60,12 +60,13 @@ def sources(source_id: str | None, data_dir: Path | None, output_format: str, pa
 
     emit(
         output_format,
-        json_data=lambda: records.source_detail(dataset, found, cited),
-        csv_data=lambda: (
-            flat.CITED_CSV,
-            flat.csv_rows(records.source_detail(dataset, found, cited)["cited_by"], flat.CITED_CSV),
+        Forms(
+            json=lambda: records.source_detail(dataset, found, cited),
+            csv=lambda: flat.csv_table(
+                flat.CITED_CSV, records.source_detail(dataset, found, cited)["cited_by"]
+            ),
+            markdown=lambda: flat.markdown_table(*flat.cited_display(dataset, cited)),
+            table=detail,
         ),
-        display=lambda: flat.cited_display(dataset, cited),
-        terminal=detail,
         pager=pager,
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +14,6 @@ from casetrack.output import Look, emit, format_option, pager_option
 
 if TYPE_CHECKING:
     from casetrack.datafiles import FileSet
-    from casetrack.entries import Entry
     from casetrack.query import TimelineFilter
 
 # Beyond this many entries the terminal layout takes seconds: printing starts at once anyway,
@@ -73,7 +71,7 @@ def timeline(
     """
     from casetrack.entries import build_entries, latest_source_date
     from casetrack.query import select_entries
-    from casetrack.render import flat, records
+    from casetrack.render.forms import entry_forms
 
     narrowed = limit is not None or any(
         (flt.case, flt.party, flt.kinds, flt.start, flt.end, flt.search)
@@ -81,18 +79,13 @@ def timeline(
     files = read_data(data_dir)
     warned = output_format == "table" and not narrowed and _warn_if_large(files)
     dataset = load_dataset(files=files)
-
-    @functools.cache
-    def selection() -> tuple[list[Entry], int]:
-        """The entries to show, and how many the filters select (before --limit)."""
-        selected = select_entries(dataset, build_entries(dataset), flt)
-        return (selected[:limit] if limit is not None else selected), len(selected)
+    selected = select_entries(dataset, build_entries(dataset), flt)
+    shown = selected[:limit] if limit is not None else selected
 
     def terminal(look: Look) -> Iterator[Any]:
         from casetrack.render import terminal as term
         from casetrack.render import timeline_terminal
 
-        shown, total = selection()
         footnotes = timeline_terminal.Footnotes() if show_sources else None
         if not shown:
             yield term.empty("No entries match.")
@@ -104,19 +97,10 @@ def timeline(
         yield from timeline_terminal.timeline(dataset, shown, look, footnotes, flt.as_of)
         if footnotes is not None and footnotes.numbers:
             yield footnotes.render(dataset, look)
+        total = len(selected)
         count = f"{total} entr{'y' if total == 1 else 'ies'}"
         if len(shown) < total:
             count = f"first {len(shown)} of {count} (--limit)"
         yield term.footer(look, flt.as_of, latest_source_date(dataset), count)
 
-    emit(
-        output_format,
-        json_data=lambda: [records.entry(e) for e in selection()[0]],
-        csv_data=lambda: (
-            flat.TIMELINE_CSV,
-            flat.csv_rows((records.entry(e) for e in selection()[0]), flat.TIMELINE_CSV),
-        ),
-        display=lambda: flat.timeline_display(dataset, selection()[0]),
-        terminal=terminal,
-        pager=pager,
-    )
+    emit(output_format, entry_forms(dataset, shown, terminal), pager=pager)

@@ -10,6 +10,7 @@ import click
 
 from casetrack.options import as_of_day, as_of_option, data_option, load_dataset
 from casetrack.output import Look, emit, format_option, pager_option
+from casetrack.render.forms import Forms
 
 
 @click.command(short_help="What is scheduled after the as-of date, and how far off it is.")
@@ -58,12 +59,13 @@ def upcoming(
 
     emit(
         output_format,
-        json_data=lambda: [records.upcoming(e, day) for e in found],
-        csv_data=lambda: (
-            flat.UPCOMING_CSV,
-            flat.csv_rows((records.upcoming(e, day) for e in found), flat.UPCOMING_CSV),
+        Forms(
+            json=lambda: [records.upcoming(e, day) for e in found],
+            csv=lambda: flat.csv_table(
+                flat.UPCOMING_CSV, (records.upcoming(e, day) for e in found)
+            ),
+            markdown=lambda: flat.markdown_table(*flat.upcoming_display(dataset, found, day)),
+            table=terminal,
         ),
-        display=lambda: flat.upcoming_display(dataset, found, day),
-        terminal=terminal,
         pager=pager,
     )

@@ -2,5 +2,5 @@
 and the dataset's JSON Schema.
 
 Each renderer is a pure function from selected entries to text; the `export` command loads,
-selects, renders and writes (`casetrack.atomic.write_output`).
+selects, renders and writes (`casetrack.output.write`).
 """

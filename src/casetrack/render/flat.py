@@ -127,8 +127,13 @@ def defuse(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+def csv_table(keys: Sequence[str], items: Iterable[dict[str, Any]]) -> Table:
+    """The CSV of JSON records: the header, then the flat values of each."""
+    return keys, csv_rows(items, keys)
+
+
 def timeline_csv(entries: Iterable[Entry]) -> Table:
-    return TIMELINE_CSV, csv_rows((records.entry(e) for e in entries), TIMELINE_CSV)
+    return csv_table(TIMELINE_CSV, (records.entry(e) for e in entries))
 
 
 def cases_csv(items: Iterable[dict[str, Any]]) -> Table:
