@@ -103,7 +103,7 @@ def test_version_is_answered_without_importing_click() -> None:
     code = (
         "import sys\n"
         "sys.argv = ['casetrack', '--version']\n"
-        "from casetrack.entry import main\n"
+        "from casetrack.launcher import main\n"
         "main()\n"
         "print('CLICK', 'click' in sys.modules)\n"
     )

@@ -163,7 +163,7 @@ def stopped(fd):
 
 os.fsync = stopped  # the signal comes while the temporary file is being written
 sys.argv = ["casetrack", "export", "html", "-o", "timeline.html"]
-from casetrack.entry import main
+from casetrack.launcher import main
 main()
 """
 

@@ -1,6 +1,6 @@
 """Allow `python -m casetrack`."""
 
-from casetrack.entry import main
+from casetrack.launcher import main
 
 if __name__ == "__main__":
     main()

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import FrameType
 
-from casetrack.errors import CasetrackError
+from casetrack.errors import CasetrackError, Stopped
 
 
 class OutputExistsError(CasetrackError):
@@ -119,17 +119,17 @@ def _check_target(path: Path, force: bool) -> None:
 
 
 # Stopped by one of these, the process ends as Ctrl-C ends it: by an exception, which removes the
-# temporary file on its way out. Exit status 128 + the signal's number, as a shell reports it.
+# temporary file on its way out (cli.py gives the exit status a shell expects).
 _ENDING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 def _end(signum: int, frame: FrameType | None) -> None:
-    raise SystemExit(128 + signum)
+    raise Stopped(signum)
 
 
 @contextlib.contextmanager
 def _stopping_cleanly() -> Iterator[None]:
-    """While writing, SIGTERM and SIGHUP raise SystemExit instead of ending the process on the
+    """While writing, SIGTERM and SIGHUP raise Stopped instead of ending the process on the
     spot. A signal the process ignores (nohup) or handles otherwise is left alone, and so is
     everything outside the main thread (only it may set handlers)."""
     if threading.current_thread() is not threading.main_thread():

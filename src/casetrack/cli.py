@@ -1,12 +1,15 @@
-"""The `casetrack` command: a click group whose commands are imported only when used.
+"""The `casetrack` command: a click group whose commands are imported only when used, and the one
+place where errors and outcomes become a message and an exit status.
 
-Keeping this module light (click and nothing heavier) is what makes `casetrack --help` and
-`casetrack --version` quick: pydantic, PyYAML and rich are imported by the commands that need them.
+Keeping this module light (click and nothing heavier) is what makes `casetrack --help` quick:
+pydantic, PyYAML and rich are imported by the commands that need them.
 """
 
 from __future__ import annotations
 
+import errno
 import importlib
+import os
 import sys
 from typing import Any
 
@@ -14,7 +17,20 @@ import click
 
 from casetrack import __version__
 from casetrack.characters import clean
-from casetrack.errors import CasetrackError
+from casetrack.errors import CasetrackError, CompareError, Outcome, Stopped, UsageError
+
+# Exit statuses, chosen here and nowhere else.
+EXIT_OK = 0
+EXIT_PROBLEMS = 1  # bad data, a query that found nothing it could answer, output not written
+EXIT_USAGE = 2  # an unusable invocation: bad option, missing or unreadable path
+EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports it (128 + SIGINT)
+OUTCOMES = {
+    Outcome.PROBLEMS: EXIT_PROBLEMS,
+    Outcome.UNUSABLE: EXIT_USAGE,
+    # With --exit-code, 1 means "there are differences", as for `git diff`; 2 that the versions
+    # could not be compared (CompareError).
+    Outcome.DIFFERENCES: EXIT_PROBLEMS,
+}
 
 # name -> ("module:attribute", short help). Each module imports only click at its top. The short
 # help is repeated here so that `casetrack --help` lists the commands without importing any of
@@ -91,6 +107,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+def exit_status(exc: CasetrackError) -> int:
+    """The exit status of each kind of error: 2 when the invocation cannot be carried out as
+    given, 1 for everything else."""
+    return EXIT_USAGE if isinstance(exc, (UsageError, CompareError)) else EXIT_PROBLEMS
+
+
 class ReportedError(click.ClickException):
     """A CasetrackError on its way out: click prints `Error: message` on stderr and exits."""
 
@@ -112,14 +134,17 @@ class LazyGroup(click.Group):
         return sorted({*super().list_commands(ctx), *self.lazy})
 
     def invoke(self, ctx: click.Context) -> Any:
-        # The one place casetrack's own errors become a message and an exit status, so they read
-        # the same from `main` (the installed command) and from click's test runner. A message
-        # may hold names and file names from the data: cleaned like every output, so no escape
-        # sequence in them reaches the terminal.
+        # The one place casetrack's own errors and a command's outcome become a message and an
+        # exit status, so they read the same from `main` (the installed command) and from click's
+        # test runner. A message may hold names and file names from the data: cleaned like every
+        # output, so no escape sequence in them reaches the terminal.
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
         except CasetrackError as exc:
-            raise ReportedError(clean(str(exc)), exc.exit_code) from None
+            raise ReportedError(clean(str(exc)), exit_status(exc)) from None
+        if isinstance(result, Outcome):
+            raise click.exceptions.Exit(OUTCOMES[result])
+        return result
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # The command list from the registry: no command module is imported for --help.
@@ -158,19 +183,43 @@ def cli() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: run the CLI, turning casetrack's own errors into a message and exit code."""
+    """Run the CLI (LazyGroup.invoke has turned casetrack's own errors and outcomes into click's
+    exceptions) and exit with the status each calls for."""
     try:
-        cli.main(args=argv, prog_name="casetrack", standalone_mode=False)
+        # Not standalone, click returns the status of an Exit (help, an outcome) instead.
+        status = cli.main(args=argv, prog_name="casetrack", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except CasetrackError as exc:
-        click.echo(f"Error: {clean(str(exc))}", err=True)
-        sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
+    except Stopped as exc:
+        # Told to stop while writing (the file was cleaned up): 128 + the signal, as a shell says.
+        sys.exit(128 + exc.signum)
+    if isinstance(status, int) and status != EXIT_OK:
+        sys.exit(status)
+
+
+def output_failed(exc: OSError) -> int:
+    """The exit status, and the one line on stderr, for output that could not be written (a full
+    disk, a closed pipe): nothing to say when the reader closed the pipe early
+    (`casetrack timeline | head`)."""
+    _discard_stdout()
+    if exc.errno != errno.EPIPE:
+        where = f"{clean(str(exc.filename))}: " if exc.filename else "cannot write the output: "
+        sys.stderr.write(f"Error: {where}{exc.strerror or exc}\n")
+    return EXIT_PROBLEMS
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device: the interpreter's own last flush of what is still
+    buffered would fail the same way, and print a traceback."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -1,23 +1,20 @@
-"""casetrack's own exceptions. The command line turns each into one line on stderr and an exit code."""
+"""casetrack's own exceptions, and the outcomes a command reports besides its output.
+
+Library code raises these and returns outcomes; it never prints an error or exits. `cli.py` turns
+each into one line on stderr and chooses every exit status, in one place.
+"""
 
 from __future__ import annotations
 
-# Exit statuses, in one place.
-EXIT_OK = 0
-EXIT_PROBLEMS = 1  # bad data, or a query that found nothing it could answer
-EXIT_USAGE = 2  # an unusable invocation: bad option, missing or unreadable path
+import enum
 
 
 class CasetrackError(Exception):
-    """An error to report to the user in one line, with an exit status."""
-
-    exit_code = EXIT_PROBLEMS
+    """An error to report to the user in one line."""
 
 
 class UsageError(CasetrackError):
     """The invocation cannot be carried out as given (missing directory, unreadable path)."""
-
-    exit_code = EXIT_USAGE
 
 
 class NotFoundError(CasetrackError):
@@ -34,7 +31,22 @@ class InputError(CasetrackError):
 
 class CompareError(CasetrackError):
     """`casetrack diff` cannot compare the two versions: not in a git repository, an unknown
-    revision, a folder that is not in it, data that does not load. Exit 2 like a usage error, so
-    that with --exit-code a 1 always means "there are differences"."""
+    revision, a folder that is not in it, data that does not load. Reported like a usage error,
+    so that with --exit-code "differences" has a status of its own."""
 
-    exit_code = EXIT_USAGE
+
+class Stopped(BaseException):
+    """The process was told to stop (SIGTERM, SIGHUP) while writing a file: raised so that the
+    temporary file is removed on the way out, as Ctrl-C's KeyboardInterrupt does."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class Outcome(enum.Enum):
+    """What a command found, when that decides the exit status and is already reported."""
+
+    PROBLEMS = "problems"  # `validate`: the data has problems (listed on stdout)
+    UNUSABLE = "unusable"  # `validate`: the folder cannot be read (said on stderr)
+    DIFFERENCES = "differences"  # `diff --exit-code`: the versions differ

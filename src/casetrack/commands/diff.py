@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from casetrack.errors import EXIT_PROBLEMS
+from casetrack.errors import Outcome
 from casetrack.options import data_option, resolve_data_dir
 from casetrack.output import Look, emit, format_option, pager_option
 from casetrack.render.forms import Forms
@@ -39,7 +38,7 @@ def diff(
     exit_code: bool,
     output_format: str,
     pager: bool,
-) -> None:
+) -> Outcome | None:
     """What changed between two versions of the data, in the case's terms: records added,
     removed, renamed and changed (each field old → new), and what that means for the case:
     claims whose status changed, scheduled dates that moved, new allegations and denials, new
@@ -86,5 +85,4 @@ def diff(
         yield from terminal(words(), look)
 
     emit(output_format, Forms(json=as_json, markdown=markdown, table=terminal), pager=pager)
-    if exit_code and found:
-        sys.exit(EXIT_PROBLEMS)
+    return Outcome.DIFFERENCES if exit_code and found else None

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from casetrack.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from casetrack.errors import Outcome
 from casetrack.options import data_option, resolve_data_dir
 
 
 @click.command(short_help="Check a dataset; list every problem as file:line:column: message.")
 @data_option
 @click.option("--strict", is_flag=True, help="Treat warnings as problems (exit 1).")
-def validate(data_dir: Path | None, strict: bool) -> None:
+def validate(data_dir: Path | None, strict: bool) -> Outcome | None:
     """Check a dataset and list every problem, as file:line:column: message.
 
     Exits 0 when the data is clean, 1 when it has problems, 2 when the folder cannot be read.
@@ -34,7 +33,7 @@ def validate(data_dir: Path | None, strict: bool) -> None:
     if fatal:
         for problem in fatal:
             click.echo(f"Error: {clean(str(problem))}", err=True)
-        sys.exit(EXIT_USAGE)
+        return Outcome.UNUSABLE
     for problem in problems:
         click.echo(clean(str(problem)))
     errors = sum(p.severity == "error" for p in problems)
@@ -44,7 +43,7 @@ def validate(data_dir: Path | None, strict: bool) -> None:
         f"{errors} error{_s(errors)}, {warnings} warning{_s(warnings)}"
     )
     click.echo(summary)
-    sys.exit(EXIT_PROBLEMS if errors or (strict and warnings) else EXIT_OK)
+    return Outcome.PROBLEMS if errors or (strict and warnings) else None
 
 
 def _s(n: int) -> str:
