@@ -18,7 +18,7 @@ PARSERS = [yaml.SafeLoader, *([yaml.CSafeLoader] if hasattr(yaml, "CSafeLoader")
 
 @pytest.fixture(params=PARSERS, ids=lambda loader: loader.__name__)
 def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(yamlsafe, "_Base", request.param)
+    monkeypatch.setattr(yamlsafe, "Parser", request.param)
 
 
 def issues(text: str) -> list[tuple[int | None, int | None, str, str]]:

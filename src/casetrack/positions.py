@@ -2,6 +2,11 @@
 parsing (a wrong type, an unknown id), looked up in one pass over the text's events.
 
 A courtesy to the reader of a message: it never raises, and what it cannot find is left out.
+
+This walks a text's events as `yamlsafe` does, but stays a walker of its own: the reader builds
+values from every event of every file (the slowest part of a first load) and has no use for
+paths, while this follows paths into only the parts of a file that hold a problem and skips the
+rest. A core shared by both would put path-keeping on the reader's hot path.
 """
 
 from __future__ import annotations
@@ -18,9 +23,10 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from casetrack.yamlsafe import _NO_KEY, MAX_DEPTH, _Base
+from casetrack.yamlsafe import MAX_DEPTH, Parser
 
 Path = tuple[str | int, ...]
+_NO_KEY = object()  # a mapping whose next key has not been read
 
 
 def positions(
@@ -40,7 +46,7 @@ def positions(
             needed.add(path[:n])
     values: dict[Path, tuple[int, int]] = {}
     keys: dict[Path, tuple[int, int]] = {}
-    loader = _Base(text)
+    loader = Parser(text)
     try:
         _walk(loader, needed, values, keys)
     except Exception:  # positions are a courtesy: what was found before an error still counts

@@ -38,7 +38,9 @@ from yaml.events import (
 from casetrack.characters import CONTROL, INVISIBLE, describe
 from casetrack.problems import shorten
 
-_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The event parser both readers of a data file use (this one, and `positions`): libyaml's when
+# PyYAML was built with it.
+Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Warnings of one kind listed per file before "more follow".
 LISTED = 5
@@ -148,7 +150,7 @@ def _too_deep(source: str, mark: Any) -> YamlIssue:
     so the message and its position are the same whichever libyaml is installed."""
     if mark is None:
         return YamlIssue(None, None, TOO_DEEP)
-    loader = _Base(source[: mark.index])
+    loader = Parser(source[: mark.index])
     try:
         _Reader(loader, source).read()
     except YamlReadError as exc:
@@ -376,7 +378,7 @@ def parse(text: str) -> Parsed:
     bad = find_control_characters(text)
     if bad:
         return Parsed(None, bad, ok=False)
-    loader = _Base(text)
+    loader = Parser(text)
     reader = _Reader(loader, text)
     try:
         data = reader.read()

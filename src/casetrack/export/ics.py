@@ -147,9 +147,9 @@ def _event(dataset: Dataset, entry: Entry, stamp: str) -> list[str]:
 
 def summary(dataset: Dataset, entry: Entry) -> str:
     """'Alleged: <title> — <case> (approx. date)': what a calendar shows in its grid."""
-    text = ("Alleged: " if entry.alleged_by else "") + clean(entry.title)
+    text = clean(wording.headline(entry))
     if entry.record == "deadline":
-        text = "Computed deadline: " + text
+        text = f"{wording.COMPUTED.capitalize()}: {text}"
     if entry.case:
         text += f" — {wording.case_name(dataset, entry.case)}"
     if entry.date.approximate or entry.date.uncertain:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from casetrack.characters import clean, safe_url
+from casetrack.characters import safe_url
 from casetrack.dataset import Dataset
 from casetrack.dates import PartialDate
 from casetrack.entries import Entry
@@ -57,7 +57,10 @@ def timeline_data(
         used.add(uid)
         event: dict[str, Any] = {
             "start_date": date_object(entry.date.start),
-            "text": {"headline": escape(headline(entry)), "text": event_html(dataset, entry)},
+            "text": {
+                "headline": escape(wording.headline(entry)),
+                "text": event_html(dataset, entry),
+            },
             "group": escape(wording.group_name(dataset, entry, group_by)),
             "unique_id": uid,
         }
@@ -99,10 +102,6 @@ def unique_id(entry_id: str, used: set[str]) -> str:
         candidate = f"{slug}-{n}"
         n += 1
     return candidate
-
-
-def headline(entry: Entry) -> str:
-    return ("Alleged: " if entry.alleged_by else "") + clean(entry.title)
 
 
 def title_html(dataset: Dataset, entries: list[Entry]) -> str:

@@ -128,7 +128,7 @@ def entry_body(
     if e.scheduled is not None:
         body.append_text(text("scheduled: ", "green"))
     if e.record == "deadline":
-        body.append_text(text("computed deadline: ", "green"))
+        body.append_text(text(f"{w.COMPUTED}: ", "green"))
     body.append_text(text(e.title, "bold"))
     if footnotes is not None and e.sources:
         body.append_text(text(" " + footnotes.mark(e.sources), "dim"))

@@ -136,6 +136,12 @@ def relation_title(dataset: Dataset, case: Case, relation: Relation) -> str:
     return f"{own} {kind_words(relation.kind)} {case_name(dataset, relation.case)}"
 
 
+def headline(e: Entry) -> str:
+    """An entry's title as a one-line summary shows it (a calendar, a TimelineJS slide): an
+    allegation says so first."""
+    return ("Alleged: " if e.alleged_by else "") + e.title
+
+
 def marked_title(e: Entry) -> str:
     """An entry's title, marked when it is a computed deadline rather than a fact on record."""
     return f"({COMPUTED}) {e.title}" if e.record == "deadline" else e.title
