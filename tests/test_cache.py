@@ -238,3 +238,98 @@ def test_a_damaged_body_found_late_falls_back_to_the_files(
     dataset._body = b"damaged after the check"
     assert dataset.filings["f1"].title == "A letter"
     assert len(dataset) == 4
+
+
+# --- the key holds everything that decides the result ------------------------------------------
+
+
+def test_an_edit_to_casetrack_itself_is_seen_without_clearing_the_cache(tmp_path: Path) -> None:
+    """A copy of casetrack, run as a user runs it: after an edit to a check's message, the next
+    run says the new message, though the data and the cache are as they were."""
+    import shutil
+    import subprocess
+    import sys
+
+    code = tmp_path / "code"
+    shutil.copytree(
+        Path(cache.__file__).parent, code / "casetrack", ignore=shutil.ignore_patterns("*.pyc")
+    )
+    root = write(tmp_path / "d", DATA)
+    home = tmp_path / "cache"
+    env = {k: v for k, v in os.environ.items() if k != "CASETRACK_NO_CACHE"}
+    env.update(PYTHONPATH=str(code), CASETRACK_CACHE_DIR=str(home))
+
+    def validate() -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-m", "casetrack", "validate", "--data", str(root)],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 1, done.stderr
+        return [line for line in done.stdout.splitlines() if "bob" in line]
+
+    before = ["d/main.yaml:23:16: filing 'f2' names unknown party 'bob'"]
+    assert validate() == before
+    (saved,) = home.glob("*.pickle")
+    written = saved.stat().st_mtime_ns
+    assert validate() == before
+    assert saved.stat().st_mtime_ns == written  # read from the cache, not saved again
+    checks = code / "casetrack" / "checks.py"
+    checks.write_text(
+        checks.read_text(encoding="utf-8").replace("names unknown", "points at no"),
+        encoding="utf-8",
+    )
+    assert validate() == ["d/main.yaml:23:16: filing 'f2' points at no party 'bob'"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda patch: patch.setattr(cache, "code_stamp", lambda: "edited"),
+        lambda patch: patch.setattr(
+            cache, "installed", lambda name: "other" if name == "yaml" else "same"
+        ),
+        lambda patch: patch.setattr(
+            cache, "installed", lambda name: "other" if name == "holidays" else "same"
+        ),
+        lambda patch: patch.setattr("pydantic.version.VERSION", "0.0"),
+        lambda patch: patch.setattr("sys.version", "3.99"),
+        lambda patch: patch.setattr("casetrack.cache.__version__", "0.0"),
+        lambda patch: patch.setattr("casetrack.cache.MAX_FILE_BYTES", 1),
+    ],
+    ids=["code", "pyyaml", "holidays", "pydantic", "python", "casetrack", "limit"],
+)
+def test_anything_else_that_decides_the_load_is_in_the_key(
+    tmp_path: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch, change: object
+) -> None:
+    """A different parser, validator, Python, casetrack or limit: the dataset is loaded afresh."""
+    monkeypatch.setattr(cache, "installed", lambda name: "same")
+    root = write(tmp_path / "d", DATA)
+    load(root)
+    cached, _ = load(root)
+    assert isinstance(cached, cachefile.CachedDataset)
+    change(monkeypatch)  # type: ignore[operator]
+    fresh, _ = load(root)
+    assert not isinstance(fresh, cachefile.CachedDataset)
+    again, _ = load(root)
+    assert isinstance(again, cachefile.CachedDataset)  # and saved under the new key
+
+
+def test_the_installed_packages_are_found_without_importing_them() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from casetrack import cache\n"
+        "stamps = cache.installed('yaml'), cache.installed('holidays'), cache.installed('nope')\n"
+        "print(stamps[0] != stamps[1], stamps[2], 'yaml' in sys.modules, 'holidays' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout == "True not installed False False\n"

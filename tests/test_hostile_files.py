@@ -268,6 +268,30 @@ def test_each_data_file_is_read_once(
     assert sorted(Path(p).name for p in opened) == ["bad.yaml", "main.yaml"]
 
 
+def test_timeline_walks_the_folder_once_and_reads_each_file_once(
+    make_dataset: MakeDataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The large-dataset hint is decided from the files as read for the load: no second walk of
+    the folder, and no file opened twice, whether the dataset comes from its files or the cache."""
+    data = make_dataset({**GOOD, "more/other.yaml": "sources: []\n"})
+    walks: list[str] = []
+    real_walk = os.walk
+
+    def walk(top: Any, *args: Any, **kwargs: Any) -> Any:
+        walks.append(str(top))
+        return real_walk(top, *args, **kwargs)
+
+    for attempt in ("from the files", "from the cache"):
+        walks.clear()
+        with monkeypatch.context() as patched:
+            patched.setattr(os, "walk", walk)
+            opened = watch_opens(patched, ".yaml")
+            result = run("timeline", "--data", data)
+        assert result.exit_code == 0, attempt
+        assert walks == [str(data)], attempt
+        assert sorted(Path(p).name for p in opened) == ["main.yaml", "other.yaml"], attempt
+
+
 # --- the cache file's place --------------------------------------------------------------------
 
 

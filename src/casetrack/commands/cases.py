@@ -48,8 +48,7 @@ def cases(data_dir: Path | None, as_of: str | None, output_format: str, pager: b
       casetrack cases --as-of 2025-02-14 --format json
     """
     from casetrack.entries import build_entries, latest_source_date
-    from casetrack.render import flat, records, records_terminal
-    from casetrack.render import terminal as term
+    from casetrack.render import flat, records
 
     day = as_of_day(as_of)
     dataset = load_dataset(data_dir)
@@ -60,6 +59,9 @@ def cases(data_dir: Path | None, as_of: str | None, output_format: str, pager: b
         return [records.case(dataset, *row) for row in rows]
 
     def terminal(look: Look) -> Iterator[Any]:
+        from casetrack.render import records_terminal
+        from casetrack.render import terminal as term
+
         yield from records_terminal.case_cards(dataset, rows, look)
         count = f"{len(rows)} case{'s' if len(rows) != 1 else ''}"
         yield term.footer(look, day, latest_source_date(dataset), count)
@@ -96,8 +98,7 @@ def case(
     """
     from casetrack.entries import build_entries, latest_source_date
     from casetrack.lookup import find_case
-    from casetrack.render import records, records_terminal
-    from casetrack.render import terminal as term
+    from casetrack.render import records
 
     day = as_of_day(as_of)
     dataset = load_dataset(data_dir)
@@ -106,6 +107,9 @@ def case(
     deadlines = _deadlines(dataset, found.id, day)
 
     def terminal(look: Look) -> Iterator[Any]:
+        from casetrack.render import records_terminal
+        from casetrack.render import terminal as term
+
         yield from records_terminal.case(dataset, *row, look)
         if deadlines:
             from casetrack.render import deadlines_terminal as cards

@@ -27,12 +27,13 @@ def parties(data_dir: Path | None, output_format: str, pager: bool) -> None:
       casetrack parties --format csv > parties.csv
     """
     from casetrack.render import flat, records
-    from casetrack.render import terminal as term
 
     dataset = load_dataset(data_dir)
     everyone = list(dataset.parties.values())
 
     def terminal(look: Look) -> Iterator[Any]:
+        from casetrack.render import terminal as term
+
         header, rows = flat.parties_display(dataset, everyone, sep="\n")
         yield term.table(look, header, rows)
         yield term.footer(look, None, None, f"{len(everyone)} parties")

@@ -28,13 +28,15 @@ def search(text: str, data_dir: Path | None, output_format: str, pager: bool) ->
       casetrack search Freedman --format json
     """
     from casetrack.mentions import search_records
-    from casetrack.render import flat, records, records_terminal
-    from casetrack.render import terminal as term
+    from casetrack.render import flat, records
 
     dataset = load_dataset(data_dir)
     hits = search_records(dataset, text)
 
     def terminal(look: Look) -> Iterator[Any]:
+        from casetrack.render import records_terminal
+        from casetrack.render import terminal as term
+
         if not hits:
             yield term.empty(f"Nothing matches '{text}'.")
             return

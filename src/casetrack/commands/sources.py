@@ -29,14 +29,16 @@ def sources(source_id: str | None, data_dir: Path | None, output_format: str, pa
     """
     from casetrack.lookup import find_source
     from casetrack.mentions import citations
-    from casetrack.render import flat, records, records_terminal
-    from casetrack.render import terminal as term
+    from casetrack.render import flat, records
 
     dataset = load_dataset(data_dir)
     if source_id is None:
         listed = list(dataset.sources.values())
 
         def terminal(look: Look) -> Iterator[Any]:
+            from casetrack.render import records_terminal
+            from casetrack.render import terminal as term
+
             yield from records_terminal.source_cards(listed)
             yield term.footer(look, None, None, f"{len(listed)} sources")
 
@@ -56,6 +58,8 @@ def sources(source_id: str | None, data_dir: Path | None, output_format: str, pa
     cited = citations(dataset, found.id)
 
     def detail(look: Look) -> Iterator[Any]:
+        from casetrack.render import records_terminal
+
         yield from records_terminal.source(dataset, found, cited, look)
 
     emit(
