@@ -58,7 +58,9 @@ def import_docket(
       casetrack import pacer DktRpt.html --data my-case --dry-run
       casetrack import courtlistener entries.json --case 1:24-cv-10049 --data my-case
     """
+    from casetrack.characters import clean
     from casetrack.dockets.importer import run_import
+    from casetrack.output import write
 
-    for line in run_import(source, list(files), data_dir, case, court, retrieved, dry_run):
-        click.echo(line)
+    lines = run_import(source, list(files), data_dir, case, court, retrieved, dry_run)
+    write("".join(f"{clean(line)}\n" for line in lines))

@@ -46,7 +46,9 @@ def init(directory: Path, force: bool) -> None:
       casetrack timeline --data my-case
     """
     from casetrack.atomic import OutputExistsError, write_atomic
+    from casetrack.characters import clean
     from casetrack.errors import CasetrackError, UsageError
+    from casetrack.output import write
 
     if directory.exists() and not directory.is_dir():
         raise UsageError(f"{directory} is a file; give a folder to create")
@@ -71,20 +73,21 @@ def init(directory: Path, force: bool) -> None:
             continue
         created.append(path)
 
-    if created:
-        click.echo(f"Created a dataset in {directory} with an example case (Doe v. Acme):")
-    else:
-        click.echo(f"Nothing to add: every file init writes is already in {directory}:")
-    for path in created:
-        click.echo(f"  {path}")
-    for path in kept:
-        click.echo(f"  {path} already exists; kept it as it is")
+    lines = [
+        f"Created a dataset in {directory} with an example case (Doe v. Acme):"
+        if created
+        else f"Nothing to add: every file init writes is already in {directory}:",
+        *(f"  {path}" for path in created),
+        *(f"  {path} already exists; kept it as it is" for path in kept),
+    ]
     shown = _quote(str(directory))
-    click.echo(
-        "\nNext: replace the example with your case, then\n"
-        f"  casetrack validate --data {shown}\n"
-        f"  casetrack timeline --data {shown}"
-    )
+    lines += [
+        "",
+        "Next: replace the example with your case, then",
+        f"  casetrack validate --data {shown}",
+        f"  casetrack timeline --data {shown}",
+    ]
+    write("".join(f"{clean(line)}\n" for line in lines))
 
 
 def init_files() -> dict[str, str]:

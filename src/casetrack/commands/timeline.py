@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,11 +29,12 @@ def _warn_if_large(files: FileSet) -> bool:
     size = files.size
     if size <= LARGE_BYTES:
         return False
-    click.echo(
+    from casetrack.output import write
+
+    write(
         f"This dataset is large ({size / 1024 / 1024:.0f} MB of YAML); the whole timeline is long. "
-        "Narrow it with --from, --to, --case or --party, or show the first N with --limit N.",
+        "Narrow it with --from, --to, --case or --party, or show the first N with --limit N.\n"
     )
-    sys.stdout.flush()
     return True
 
 

@@ -25,6 +25,7 @@ def validate(data_dir: Path | None, strict: bool) -> Outcome | None:
     """
     from casetrack import cache
     from casetrack.characters import clean
+    from casetrack.output import write
 
     dataset, problems = cache.load(resolve_data_dir(data_dir))
     # Problems name files and quote the data: cleaned like every output, so that no escape
@@ -34,15 +35,13 @@ def validate(data_dir: Path | None, strict: bool) -> Outcome | None:
         for problem in fatal:
             click.echo(f"Error: {clean(str(problem))}", err=True)
         return Outcome.UNUSABLE
-    for problem in problems:
-        click.echo(clean(str(problem)))
     errors = sum(p.severity == "error" for p in problems)
     warnings = sum(p.severity == "warning" for p in problems)
     summary = (
         f"{len(dataset.files)} file{_s(len(dataset.files))}, {len(dataset)} record{_s(len(dataset))}: "
         f"{errors} error{_s(errors)}, {warnings} warning{_s(warnings)}"
     )
-    click.echo(summary)
+    write("".join(f"{clean(str(problem))}\n" for problem in problems) + summary + "\n")
     return Outcome.PROBLEMS if errors or (strict and warnings) else None
 
 

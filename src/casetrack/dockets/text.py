@@ -12,14 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+from casetrack.characters import CONTROL
 
 
 def clean(text: str | None) -> str:
-    """Text as it is stored: control characters removed, whitespace collapsed to single spaces."""
+    """Text as it is stored: control characters (`characters.CONTROL`) removed, whitespace
+    collapsed to single spaces."""
     if not text:
         return ""
-    return " ".join(_CONTROL.sub(" ", str(text)).split())
+    return " ".join(CONTROL.sub(" ", str(text)).split())
 
 
 # Words that may stand before the event without changing what it is.
