@@ -32,7 +32,6 @@ import stat
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from casetrack import __version__, cachefile
@@ -72,8 +71,8 @@ def load_files(files: FileSet, shared: SharedFiles | None = None) -> Loaded:
     return _through(
         store,
         files.root,
-        build=lambda: _loader().build(files, shared),
-        rebuild=lambda: _loader().load(files.root)[0],
+        build=lambda: _build(files, shared),
+        rebuild=lambda: _build(read_folder(files.root))[0],
     )
 
 
@@ -97,10 +96,10 @@ def load_revision(revision: Revision, shared: SharedFiles | None = None) -> Load
     )
 
 
-def _loader() -> ModuleType:
-    from casetrack import loader  # only on a miss: a dataset from the cache needs no YAML
+def _build(files: FileSet, shared: SharedFiles | None = None) -> Loaded:
+    from casetrack.loader import build  # only on a miss: a dataset from the cache needs no YAML
 
-    return loader
+    return build(files, shared)
 
 
 def _through(

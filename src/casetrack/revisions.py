@@ -5,10 +5,11 @@ symbolic links and finds the repository however the folder was named (relative t
 directory, through a link, a subfolder of the repository or its top). The revision's files are
 listed from the folder's tree at that commit, chosen by the loader's own rules (`.yaml`/`.yml`,
 hidden files and folders skipped), read in one `git cat-file --batch`, and loaded by the same
-strict loader as the folder on disk (through the dataset cache: `cache.load_revision`). Problems name each file as `REV:path`, the path from the top
-of the repository: what `git show REV:path` takes.
+strict loader as the folder on disk (`cache.load_revision` wraps it in the dataset cache).
+Problems name each file as `REV:path`, the path from the top of the repository: what
+`git show REV:path` takes.
 
-Nothing here prints. Every failure is a CompareError (exit 2) with one clear message.
+Nothing here prints. Every failure is a CompareError with one clear message.
 """
 
 from __future__ import annotations
