@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from casetrack import cache, cachefile
+from casetrack import cache, cachedir, indexfile
 from casetrack.cache import load
 from casetrack.dataset import RECORD_FIELDS
+from casetrack.indexed import IndexedDataset
 from cli_helpers import run_process
 
 DATA = {
@@ -81,7 +83,7 @@ def test_a_repeated_load_gives_the_same_dataset_and_problems(
     root = write(Path("d"), DATA)
     before = snapshot(root)
     first = as_plain(root)
-    assert len(list(cache_home.glob("*.pickle"))) == 1
+    assert len(list(cache_home.glob("*.index"))) == 1
     second = as_plain(root)
     assert second == first
     # Problems keep their file:line:column from the cache.
@@ -103,7 +105,7 @@ def test_cached_records_equal_fresh_ones(
     root = write(tmp_path / "d", DATA)
     load(root)
     cached, _ = load(root)
-    assert isinstance(cached, cachefile.CachedDataset)  # the cache's own records, not a fresh load
+    assert isinstance(cached, IndexedDataset)  # the cache's own records, not a fresh load
     monkeypatch.setenv(cache.NO_CACHE_ENV, "1")
     fresh, _ = load(root)
     assert cached.filings == fresh.filings
@@ -146,16 +148,17 @@ def test_an_added_or_removed_file_is_noticed(tmp_path: Path, cache_home: Path) -
         lambda b: b"not a cache at all",
         lambda b: b[:-10] + b"0123456789",
         lambda b: b[:40] + bytes(200) + b[240:],
-        lambda b: cachefile.MAGIC + (10**12).to_bytes(8, "little") + b[len(cachefile.MAGIC) + 8 :],
+        lambda b: b[: len(b) // 2] + bytes(4096) + b[len(b) // 2 + 4096 :],
+        lambda b: bytes(b[:-4096]) + bytes(x ^ 0x55 for x in b[-4096:]),
     ],
-    ids=["empty", "truncated", "garbage", "tail", "header", "size"],
+    ids=["empty", "truncated", "garbage", "tail", "header", "middle", "last page"],
 )
 def test_a_damaged_cache_file_is_ignored_and_rebuilt(
     tmp_path: Path, cache_home: Path, damage: object
 ) -> None:
     root = write(tmp_path / "d", DATA)
     expected = as_plain(root)
-    (cache_file,) = cache_home.glob("*.pickle")
+    (cache_file,) = cache_home.glob("*.index")
     cache_file.write_bytes(damage(cache_file.read_bytes()))  # type: ignore[operator]
     assert as_plain(root) == expected
     assert as_plain(root) == expected  # and the rebuilt file is good
@@ -164,11 +167,11 @@ def test_a_damaged_cache_file_is_ignored_and_rebuilt(
 def test_a_cache_file_others_can_write_is_not_read(tmp_path: Path, cache_home: Path) -> None:
     root = write(tmp_path / "d", DATA)
     expected = as_plain(root)
-    (cache_file,) = cache_home.glob("*.pickle")
+    (cache_file,) = cache_home.glob("*.index")
     cache_file.chmod(0o666)
     assert as_plain(root) == expected
     # Not read: loaded from the files again and saved anew, for this user only.
-    (rebuilt,) = cache_home.glob("*.pickle")
+    (rebuilt,) = cache_home.glob("*.index")
     assert rebuilt.stat().st_mode & 0o777 == 0o600
 
 
@@ -218,26 +221,94 @@ def test_an_unwritable_cache_directory_is_no_error(
 
 def test_old_cache_files_are_pruned_and_nothing_else(tmp_path: Path, cache_home: Path) -> None:
     cache_home.mkdir()
-    others = [cache_home / "mine.pickle", cache_home / ("0" * 32 + ".pickle")]
+    others = [cache_home / "mine.index", cache_home / ("0" * 32 + ".index")]
     for other in others:
         other.write_bytes(b"the user's own file")
     for i in range(cache.MAX_FILES + 5):
         load(write(tmp_path / f"d{i}", DATA))
-    assert len(list(cache_home.glob("*.pickle"))) == cache.MAX_FILES + len(others)
+    assert len(list(cache_home.glob("*.index"))) == cache.MAX_FILES + len(others)
     for other in others:
         assert other.read_bytes() == b"the user's own file"
 
 
-def test_a_damaged_body_found_late_falls_back_to_the_files(
-    tmp_path: Path, cache_home: Path
-) -> None:
+def test_damage_found_late_falls_back_to_the_files(tmp_path: Path, cache_home: Path) -> None:
+    """A record whose checksum fails is found only when it is read: the dataset then comes from
+    its files, and the damaged index is not used again."""
+    import sqlite3
+
     root = write(tmp_path / "d", DATA)
     load(root)
+    (index,) = cache_home.glob("*.index")
+    db = sqlite3.connect(index)
+    db.execute("UPDATE records SET blob = CAST(blob || x'00' AS BLOB) WHERE id = 'f1'")
+    db.commit()
+    db.close()
     dataset, _ = load(root)
-    assert isinstance(dataset, cachefile.CachedDataset)
-    dataset._body = b"damaged after the check"
+    assert isinstance(dataset, IndexedDataset)  # the index opened, and looks sound
     assert dataset.filings["f1"].title == "A letter"
+    assert dataset.filings["f2"].title == "Another letter"
     assert len(dataset) == 4
+    assert not index.exists()  # forgotten: the next run makes a new one
+    again, _ = load(root)
+    assert not isinstance(again, IndexedDataset)
+    assert isinstance(load(root)[0], IndexedDataset)
+
+
+def test_a_warm_run_reads_no_data_file(
+    tmp_path: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unchanged files are known by their state alone (name, size, times, inode); a file
+    changed within a moment of the load that made the index is read and hashed, since its times
+    may not show a change made in the same tick of the clock."""
+    root = write(tmp_path / "d", DATA)
+    path = root / "main.yaml"
+    hour_ago = path.stat().st_mtime_ns - 3600 * 10**9
+    os.utime(path, ns=(hour_ago, hour_ago))
+    load(root)
+    opened: list[str] = []
+    real = os.open
+
+    def watch(file: Any, *args: Any, **kwargs: Any) -> Any:
+        opened.append(str(file))
+        return real(file, *args, **kwargs)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "open", watch)
+        dataset, _ = load(root)
+    assert isinstance(dataset, IndexedDataset)
+    assert [f for f in opened if f.endswith(".yaml")] == []
+
+    os.utime(path)  # just now: racy
+    load(root)  # the state changed: loaded again, and the index made anew
+    opened.clear()
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "open", watch)
+        dataset, _ = load(root)
+    assert isinstance(dataset, IndexedDataset)
+    assert [f for f in opened if f.endswith(".yaml")] == [str(path)]  # hashed, once
+
+
+def test_a_racy_file_is_judged_by_its_hash(tmp_path: Path, cache_home: Path) -> None:
+    """A change that leaves a file's state as it was (possible within one tick of a coarse
+    clock) is still seen when the file is racy: its bytes are hashed."""
+    from casetrack import datafiles
+
+    root = write(tmp_path / "d", DATA)
+    load(root)
+    path = root / "main.yaml"
+    path.write_text(path.read_text().replace("Alice", "Alicia"), encoding="utf-8")
+    files = datafiles.scan_folder(root)
+    index = indexfile.IndexFile.open(next(cache_home.glob("*.index")), cachedir.trusted)
+    assert index is not None
+    meta = dict(index.meta)
+    index.close()
+    # The index as if made from the file in its new state, but with the old bytes' hash.
+    (kept,) = meta["manifest"]
+    assert files.files[0].stat is not None
+    meta["manifest"] = [(kept[0], *datafiles.state(files.files[0].stat), kept[6])]
+    assert not cache._fresh(meta, files.files)
+    meta["built"] = files.files[0].stat.st_mtime_ns + 2 * cache.RACY_NS  # long after: not racy
+    assert cache._fresh(meta, datafiles.scan_folder(root).files)
 
 
 # --- the key holds everything that decides the result ------------------------------------------
@@ -274,7 +345,7 @@ def test_an_edit_to_casetrack_itself_is_seen_without_clearing_the_cache(tmp_path
 
     before = ["d/main.yaml:23:16: filing 'f2' names unknown party 'bob'"]
     assert validate() == before
-    (saved,) = home.glob("*.pickle")
+    (saved,) = home.glob("*.index")
     written = saved.stat().st_mtime_ns
     assert validate() == before
     assert saved.stat().st_mtime_ns == written  # read from the cache, not saved again
@@ -296,12 +367,17 @@ def test_an_edit_to_casetrack_itself_is_seen_without_clearing_the_cache(tmp_path
         lambda patch: patch.setattr(
             cache, "installed", lambda name: "other" if name == "holidays" else "same"
         ),
-        lambda patch: patch.setattr("pydantic.version.VERSION", "0.0"),
+        lambda patch: patch.setattr(
+            cache, "installed", lambda name: "other" if name == "pydantic" else "same"
+        ),
+        lambda patch: patch.setattr(
+            cache, "installed", lambda name: "other" if name == "pydantic_core" else "same"
+        ),
         lambda patch: patch.setattr("sys.version", "3.99"),
         lambda patch: patch.setattr("casetrack.cache.__version__", "0.0"),
         lambda patch: patch.setattr("casetrack.cache.MAX_FILE_BYTES", 1),
     ],
-    ids=["code", "pyyaml", "holidays", "pydantic", "python", "casetrack", "limit"],
+    ids=["code", "pyyaml", "holidays", "pydantic", "pydantic-core", "python", "casetrack", "limit"],
 )
 def test_anything_else_that_decides_the_load_is_in_the_key(
     tmp_path: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch, change: object
@@ -311,12 +387,12 @@ def test_anything_else_that_decides_the_load_is_in_the_key(
     root = write(tmp_path / "d", DATA)
     load(root)
     cached, _ = load(root)
-    assert isinstance(cached, cachefile.CachedDataset)
+    assert isinstance(cached, IndexedDataset)
     change(monkeypatch)  # type: ignore[operator]
     fresh, _ = load(root)
-    assert not isinstance(fresh, cachefile.CachedDataset)
+    assert not isinstance(fresh, IndexedDataset)
     again, _ = load(root)
-    assert isinstance(again, cachefile.CachedDataset)  # and saved under the new key
+    assert isinstance(again, IndexedDataset)  # and saved under the new key
 
 
 def test_the_installed_packages_are_found_without_importing_them() -> None:

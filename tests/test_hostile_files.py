@@ -245,14 +245,14 @@ def test_an_edit_during_a_run_never_outlives_the_run(
         opened = watch_opens(patched, "main.yaml", first=save_edit)
         raced = run("timeline", "--data", root, "--format", "json")
     assert opened and raced.exit_code == 0
-    assert list(cache.glob("*.pickle")) == []  # a file changed during the run: nothing saved
+    assert list(cache.glob("*.index")) == []  # a file changed during the run: nothing saved
 
     path.write_bytes(original)  # cp -p: the same bytes and modification time as before
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     for _ in range(2):  # from the files, then from the cache
         again = run("timeline", "--data", root, "--format", "json")
         assert [e["title"] for e in json.loads(again.stdout)] == ["A letter"]
-    assert len(list(cache.glob("*.pickle"))) == 1
+    assert len(list(cache.glob("*.index"))) == 1
 
 
 def test_each_data_file_is_read_once(
@@ -302,7 +302,7 @@ def test_a_named_pipe_at_the_cache_file_is_not_waited_on(
     data = make_dataset(GOOD)
     cache = tmp_path / "cache"
     first = casetrack("timeline", "--data", data, "--format", "json", cwd=tmp_path, cache=cache)
-    (cache_file,) = cache.glob("*.pickle")
+    (cache_file,) = cache.glob("*.index")
     cache_file.unlink()
     os.mkfifo(cache_file)
     for _ in range(2):

@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from casetrack import cache, yamlsafe
-from casetrack.cachefile import CachedDataset
 from casetrack.dates import DateError, DateSpan, PartialDate, parse_user_date
 from casetrack.entries import build_entries
+from casetrack.indexed import IndexedDataset
 from casetrack.loader import load
 from casetrack.problems import Problem
 from casetrack.vocabulary import SECTION_NAMES as SECTIONS
@@ -151,7 +151,7 @@ def test_arbitrary_records_load_into_problems_never_exceptions(files: list[Any])
         ):
             for attempt in range(2):
                 again, again_problems = cache.load(root)
-                assert isinstance(again, CachedDataset) == (attempt == 1)
+                assert isinstance(again, IndexedDataset) == (attempt == 1)
                 assert again_problems == problems
                 assert len(again) == len(data)
                 for name in SECTIONS:

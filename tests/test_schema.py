@@ -21,8 +21,8 @@ from click.testing import CliRunner
 from casetrack.cli import cli
 from casetrack.commands.init import init_files
 from casetrack.export.schema import dataset_schema, render_schema
-from casetrack.models import DatasetFile
 from casetrack.options import bundled_data_dir
+from casetrack.validation import DatasetFile
 
 # The keywords of JSON Schema draft-07 (validation and core), plus annotations.
 DRAFT_07_KEYWORDS = {

@@ -56,13 +56,26 @@ _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 @dataclass(slots=True)
 class FileRead:
     """One data file, read once: its bytes, which both the cache key and the parse use, and its
-    state when read; or the problems that kept it from being read (then `raw` is None)."""
+    state when read; or the problems that kept it from being read (then `raw` is None). A file
+    only scanned (`scan_folder`) is not read yet: no bytes, no problems, its state when seen."""
 
     path: Path
     shown: str
     raw: bytes | None
     stat: os.stat_result | None  # None when the file changed while it was being read
     problems: list[Problem]
+
+    @property
+    def pending(self) -> bool:
+        """Whether the file is only scanned: not read yet."""
+        return self.raw is None and not self.problems
+
+    def read(self) -> FileRead:
+        """The file read, if it was only scanned (at most once: this record keeps the bytes)."""
+        if self.pending:
+            done = read_file(self.path, self.shown)
+            self.raw, self.stat, self.problems = done.raw, done.stat, done.problems
+        return self
 
 
 @dataclass(slots=True)
@@ -77,12 +90,30 @@ class FileSet:
 
     @property
     def size(self) -> int:
-        """How many bytes of data the files hold."""
-        return sum(len(f.raw) if f.raw is not None else 0 for f in self.files)
+        """How many bytes of data the files hold (as read, or as scanned)."""
+        total = 0
+        for f in self.files:
+            if f.raw is not None:
+                total += len(f.raw)
+            elif f.pending and f.stat is not None:
+                total += f.stat.st_size
+        return total
+
+    def read(self) -> FileSet:
+        """Every file read (those only scanned are read now, each once)."""
+        for f in self.files:
+            f.read()
+        return self
 
 
 def read_folder(directory: Path) -> FileSet:
     """Find a dataset folder's files and read each of them once."""
+    return scan_folder(directory).read()
+
+
+def scan_folder(directory: Path) -> FileSet:
+    """Find a dataset folder's files and note each one's state, reading none of them: the cache
+    tells from the states alone whether its index still holds what the files say."""
     shown = display_path(directory)
 
     def unusable(message: str, where: str = shown) -> FileSet:
@@ -97,7 +128,16 @@ def read_folder(directory: Path) -> FileSet:
     except OSError as exc:
         where = display_path(Path(exc.filename)) if exc.filename else shown
         return unusable(f"cannot read this folder: {exc.strerror}", where)
-    return FileSet(directory, [read_file(path, display_path(path)) for path in paths], [])
+    return FileSet(directory, [_scan(path, display_path(path)) for path in paths], [])
+
+
+def _scan(path: Path, shown: str) -> FileRead:
+    """A file's state, without reading it (a problem here is found again when it is read)."""
+    try:
+        st: os.stat_result | None = os.stat(path)
+    except OSError:
+        st = None
+    return FileRead(path, shown, None, st, [])
 
 
 def read_file(path: Path, shown: str) -> FileRead:
@@ -126,7 +166,7 @@ def read_file(path: Path, shown: str) -> FileRead:
             return cannot(exc.strerror or str(exc))
     if len(raw) > MAX_FILE_BYTES:
         return FileRead(path, shown, None, None, [too_large(len(raw), shown)])
-    steady = _state(before) == _state(after) and len(raw) == after.st_size
+    steady = state(before) == state(after) and len(raw) == after.st_size
     return FileRead(path, shown, raw, before if steady else None, [])
 
 
@@ -136,7 +176,7 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     return decode(read.raw, shown) if read.raw is not None else (None, read.problems)
 
 
-def _state(st: os.stat_result) -> tuple[int, ...]:
+def state(st: os.stat_result) -> tuple[int, ...]:
     """What changes when a file is written, moved or replaced: `cp -p` keeps the modification
     time, but not the change time."""
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
@@ -147,7 +187,7 @@ def unchanged(read: FileRead) -> bool:
     if read.stat is None:
         return False
     try:
-        return _state(os.stat(read.path)) == _state(read.stat)
+        return state(os.stat(read.path)) == state(read.stat)
     except OSError:
         return False
 

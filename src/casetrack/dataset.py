@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from casetrack.vocabulary import SECTION_NAMES
 
 if TYPE_CHECKING:
+    from casetrack.entries import Entry
     from casetrack.models import Case, Claim, Deadline, Event, Filing, Model, Party, Source
 
 
@@ -64,6 +65,11 @@ class Dataset:
 
     def __len__(self) -> int:
         return sum(len(self.section(name)) for name in SECTION_NAMES)
+
+    def built_entries(self) -> list[Entry] | None:
+        """The timeline entries, when the dataset holds them built (one read from the cache's
+        index does); None when they are to be built from the records."""
+        return None
 
 
 # The fields of a Dataset that hold records, by id (everything but `root` and `files`).

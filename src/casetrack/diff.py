@@ -27,7 +27,6 @@ The rules, precisely:
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 from collections import deque
@@ -38,7 +37,8 @@ from typing import Any, Literal
 from casetrack.checks import references
 from casetrack.dataset import Dataset
 from casetrack.dates import DateSpan
-from casetrack.models import Model, Record
+from casetrack.modeling import Model, dump, fields_of, fields_set
+from casetrack.models import Record
 from casetrack.vocabulary import SECTION_NAMES
 
 Change = Literal["added", "removed", "renamed", "changed"]
@@ -167,7 +167,7 @@ def _renames(
 
 def content_hash(record: Model) -> bytes:
     """A hash of everything in a record but its id."""
-    data = record.model_dump(mode="json", exclude={"id"})
+    data = dump(record, exclude=frozenset({"id"}))
     text = json.dumps(data, sort_keys=True, ensure_ascii=False)
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
@@ -180,12 +180,16 @@ def _follow(section: str, record: Model, renames: dict[str, str]) -> Model:
     for _, path, wanted, _ in references(alone):
         if wanted in renames:
             if data is None:
-                data = record.model_dump(mode="python")
+                data = dump(record)
             target: Any = data
             for step in path[:-1]:
                 target = target[step]
             target[path[-1]] = renames[wanted]
-    return record if data is None else type(record).model_validate(data)
+    if data is None:
+        return record
+    from casetrack.validation import validate  # pydantic: only when an id was renamed
+
+    return validate(type(record), data)
 
 
 def field_changes(old: Model, new: Model, prefix: str = "") -> Iterator[FieldChange]:
@@ -204,12 +208,11 @@ def field_changes(old: Model, new: Model, prefix: str = "") -> Iterator[FieldCha
             yield from _one(path, a, b)
 
 
-@functools.cache
 def _field_order(model: type[Model]) -> tuple[str, ...]:
-    names = tuple(model.model_fields)
+    names = fields_of(model)
     if not issubclass(model, Record):
         return names
-    common = tuple(Record.model_fields)
+    common = fields_of(Record)
     return tuple(n for n in names if n not in common) + common
 
 
@@ -219,8 +222,8 @@ def _nested(a: Model | None, b: Model | None, prefix: str) -> Iterator[FieldChan
         return
     given = b if b is not None else a
     assert given is not None
-    for name in type(given).model_fields:
-        if name not in given.model_fields_set:
+    for name in fields_of(type(given)):
+        if name not in fields_set(given):
             continue
         value = getattr(given, name)
         if isinstance(value, Model):
@@ -273,7 +276,7 @@ def _key(value: Any) -> str:
     """An item's identity in a list: every field, given or not (as written, an empty list given
     and one left out differ; as loaded they are the same)."""
     if isinstance(value, Model):
-        value = value.model_dump(mode="json")
+        value = dump(value)
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
@@ -282,7 +285,7 @@ def as_written(value: Any) -> Any:
     if isinstance(value, DateSpan):
         return value.edtf()
     if isinstance(value, Model):
-        return value.model_dump(mode="json", exclude_unset=True)
+        return dump(value, exclude_unset=True)
     if isinstance(value, list):
         return [as_written(v) for v in value]
     return value

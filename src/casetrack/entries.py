@@ -87,6 +87,9 @@ def scheduled_on(schedule: Schedule, day: dt.date) -> bool:
 
 def build_entries(dataset: Dataset) -> list[Entry]:
     """Every dated entry of the dataset, in chronological order."""
+    built = dataset.built_entries()
+    if built is not None:
+        return list(built)
     entries: list[Entry] = []
     for f in dataset.filings.values():
         entries.append(

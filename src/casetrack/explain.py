@@ -7,8 +7,8 @@ import difflib
 from collections.abc import Iterable
 from typing import Any
 
-from casetrack.models import Model
 from casetrack.problems import shorten
+from casetrack.validation import Model
 from casetrack.vocabulary import SECTION_NAMES
 
 

@@ -27,8 +27,9 @@ from casetrack.checks import run_checks
 from casetrack.datafiles import FileRead, FileSet, decode, display_path, read_folder
 from casetrack.dataset import Dataset, Origin
 from casetrack.explain import did_you_mean, explain, section_list, short
-from casetrack.models import MODELS, Model
+from casetrack.modeling import Model
 from casetrack.problems import Finding, Problem, Severity
+from casetrack.validation import MODELS, to_record
 from casetrack.vocabulary import RECORD_WORDS
 
 FREEZE_RECORDS = 10_000  # a dataset this large is kept out of garbage collection once loaded
@@ -279,7 +280,7 @@ def _validate_file(data: Any) -> list[_Item]:
             record_id = item.get("id")
             label = f"{word} '{short(record_id)}'" if isinstance(record_id, str) else f"a {word}"
             try:
-                record = model.model_validate(item)
+                record = to_record(model.model_validate(item))
             except ValidationError as exc:
                 if isinstance(record_id, str):
                     items.append(_Invalid(record_id))

@@ -14,7 +14,8 @@ from casetrack.characters import fold as _fold
 from casetrack.dataset import Dataset
 from casetrack.errors import InputError
 from casetrack.lookup import typed_ecf
-from casetrack.models import Case, Claim, Record
+from casetrack.modeling import dump
+from casetrack.models import Case, Claim, Record, Source
 from casetrack.render.wording import via_discrepancy, via_role
 
 
@@ -84,11 +85,7 @@ def search_records(dataset: Dataset, text: str) -> list[SearchHit]:
     hits = []
     for name in SEARCH_SECTIONS:
         for record in dataset.section(name).values():
-            found = [
-                (key, value)
-                for key, value in _texts(record.model_dump(mode="json", exclude_none=True))
-                if needle in _fold(value)
-            ]
+            found = [(key, value) for key, value in record_texts(record) if needle in _fold(value)]
             if found:
                 fields = tuple(dict.fromkeys(key for key, _ in found))
                 # The excerpt comes from the first field that says more than the record's name.
@@ -96,6 +93,12 @@ def search_records(dataset: Dataset, text: str) -> list[SearchHit]:
                 shown = next((v for k, v in found if k not in _NAME_FIELDS), named)
                 hits.append(SearchHit(name, record.id, fields, _excerpt(shown, needle)))
     return hits
+
+
+def record_texts(record: Record | Source) -> Iterable[tuple[str, str]]:
+    """Every text of a record, with the field it is in ('alleged.note'): what search reads
+    (dates as written, '2025-01-02', are text too)."""
+    return _texts(dump(record, exclude_none=True))
 
 
 def _texts(data: Any, key: str = "") -> Iterable[tuple[str, str]]:

@@ -93,10 +93,11 @@ def resolve_data_dir(data_dir: Path | None) -> Path:
 
 
 def read_data(data_dir: Path | None) -> FileSet:
-    """The files of the dataset a command should read, each read once (see `datafiles`)."""
-    from casetrack.datafiles import read_folder
+    """The files of the dataset a command should read, found (and read later, at most once, if
+    the cache cannot answer: see `datafiles`, `cache`)."""
+    from casetrack.datafiles import scan_folder
 
-    return read_folder(resolve_data_dir(data_dir))
+    return scan_folder(resolve_data_dir(data_dir))
 
 
 def load_dataset(data_dir: Path | None = None, *, files: FileSet | None = None) -> Dataset:

@@ -66,7 +66,7 @@ def _check(report: Report) -> None:
     (That the text reads back exactly is the writer's promise, tested on any text.)"""
     from pydantic import ValidationError
 
-    from casetrack.models import MODELS
+    from casetrack.validation import MODELS
     from casetrack.vocabulary import RECORD_WORDS
 
     for section, record in report.produced:

@@ -28,6 +28,7 @@ from casetrack.dockets.model import Docket, DocketError, Entry
 from casetrack.dockets.numbers import docket_key, docket_slug, same_docket
 from casetrack.dockets.parties import Parties, kind_of_party, role_of
 from casetrack.dockets.yamlout import dump, ordered
+from casetrack.modeling import dump as dump_record
 from casetrack.models import Case
 from casetrack.vocabulary import SECTION_NAMES
 
@@ -202,9 +203,7 @@ def _raw(
     for rid, origin in dataset.origins.items():
         if origin.path == shown:
             record = dataset.section(origin.section)[rid]
-            placed[origin.section].append(
-                (origin.index, record.model_dump(mode="json", exclude_unset=True))
-            )
+            placed[origin.section].append((origin.index, dump_record(record, exclude_unset=True)))
     for name, items in placed.items():
         raw[name] = [record for _, record in sorted(items, key=lambda item: item[0])]
     if not any(raw.values()) and yamlsafe.parse(text).data:

@@ -57,7 +57,7 @@ def _date_pattern() -> str:
 
 def dataset_schema() -> dict[str, Any]:
     """The draft-07 JSON Schema of one dataset file."""
-    from casetrack.models import DatasetFile
+    from casetrack.validation import DatasetFile
 
     generated = DatasetFile.model_json_schema()
     converted: dict[str, Any] = _convert(generated, ())

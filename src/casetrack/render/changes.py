@@ -185,7 +185,11 @@ def _item(diff: Diff, name: str, value: Any) -> str:
         kind = str(value.get("kind", "related-to")).replace("-", " ")
         return f"{kind} {case_name(diff.new, value['case'])}"
     if name == "discrepancies" and "about" in value:
-        return w.differ(Discrepancy.model_validate(value))
+        from casetrack.validation import validate
+
+        found = validate(Discrepancy, value)
+        assert isinstance(found, Discrepancy)
+        return w.differ(found)
     return ", ".join(f"{k}: {v}" for k, v in value.items())
 
 

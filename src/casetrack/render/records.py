@@ -16,6 +16,7 @@ from casetrack.deadlines import DeadlineView
 from casetrack.entries import Entry
 from casetrack.lookup import groups_of
 from casetrack.mentions import Citation, SearchHit
+from casetrack.modeling import dump
 from casetrack.models import Case, Discrepancy, Filing, Party, Schedule, Source
 from casetrack.query import PartyRole, claims_of, clients_of, roles_of
 from casetrack.render.wording import record_label
@@ -226,7 +227,7 @@ def filing(f: Filing, thread: list[Filing]) -> Json:
     """One filing in full, as written in the data (dates in ISO at their precision), and the ids
     of its thread in order."""
     return {
-        **f.model_dump(mode="json", exclude_none=True),
+        **dump(f, exclude_none=True),
         "date": f.date.start.iso(),
         "thread": [t.id for t in thread],
     }

@@ -1,0 +1,179 @@
+"""Records and timeline entries as plain values that `marshal` writes, and back: how the index
+(`indexfile`) keeps each record and entry on its own, so a question decodes only the few it reads.
+
+Nothing here lists fields: every dataclass (a record, a date, a period, an entry) is written from
+its own fields, in their declared order, so a field added to a record needs no change here.
+
+- text, numbers, booleans and None stay as they are; so do lists, dicts and sets (of these);
+- a tuple is `(TUPLE, item, ...)`;
+- a dataclass is `(n, item, ...)`, where n is its class's place in the encoder's class table
+  (kept with the index: `Encoder.classes`); a record (`modeling.Model`) is `(n, fields set,
+  item, ...)`, the fields its data file gave as a bit mask.
+
+The index is keyed on casetrack's own code, so a table written by other code is never read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from casetrack.modeling import Model, fields_set
+
+TUPLE = -1
+_set = object.__setattr__
+_PLAIN = (str, int, bool, float, type(None))
+
+
+class Encoder:
+    """Encodes values, numbering the classes it meets; `classes` is the table to decode with."""
+
+    def __init__(self) -> None:
+        self.classes: list[str] = []
+        self._numbers: dict[type, tuple[int, tuple[str, ...], dict[str, int] | None]] = {}
+
+    def _number(self, cls: type) -> tuple[int, tuple[str, ...], dict[str, int] | None]:
+        found = self._numbers.get(cls)
+        if found is None:
+            names = tuple(f.name for f in dataclasses.fields(cls))
+            bits = (
+                {name: 1 << i for i, name in enumerate(names)} if issubclass(cls, Model) else None
+            )
+            found = self._numbers[cls] = (len(self.classes), names, bits)
+            self.classes.append(f"{cls.__module__}:{cls.__qualname__}")
+        return found
+
+    def __call__(self, value: Any) -> Any:
+        kind = type(value)
+        if kind in _PLAIN:
+            return value
+        if kind is list:
+            return [self(v) for v in value]
+        if kind is tuple:
+            return (TUPLE, *[self(v) for v in value])
+        if kind is dict:
+            return {k: self(v) for k, v in value.items()}
+        if kind is set or kind is frozenset:
+            return kind(self(v) for v in value)  # of texts: marshal keeps sets as they are
+        if not dataclasses.is_dataclass(value):
+            raise TypeError(f"cannot keep a {kind.__name__} in the index")
+        number, names, bits = self._number(kind)
+        values = [self(getattr(value, name)) for name in names]
+        if bits is None:
+            return (number, *values)
+        mask = 0
+        for name in fields_set(value):  # type: ignore[arg-type]  # a Model: it has bits
+            mask |= bits[name]
+        return (number, mask, *values)
+
+
+class Decoder:
+    """Rebuilds what an Encoder encoded, with its class table. Equal small immutable values
+    (dates, periods) become one object each, as the dataset read from the files shares them."""
+
+    def __init__(self, classes: list[str]) -> None:
+        self._makers: list[Callable[[tuple[Any, ...]], Any] | None] = [None] * len(classes)
+        self._classes = classes
+        self._shared: dict[tuple[Any, ...], Any] = {}
+        self._sets: dict[tuple[int, int], frozenset[str]] = {}
+        self.count = 0  # records decoded (for tests that check a question reads only a few)
+
+    def __call__(self, value: Any) -> Any:
+        kind = type(value)
+        if kind is tuple:
+            number = value[0]
+            if number == TUPLE:
+                items = value[1:]
+                for v in items:
+                    if type(v) in _NESTED:
+                        return tuple([self(v) if type(v) in _NESTED else v for v in items])
+                return items
+            make = self._makers[number] or self._maker(number)
+            return make(value)
+        if kind is list:
+            return [self(v) if type(v) in _NESTED else v for v in value]
+        if kind is dict:
+            return {k: self(v) if type(v) in _NESTED else v for k, v in value.items()}
+        return value
+
+    def _maker(self, number: int) -> Callable[[tuple[Any, ...]], Any]:
+        module, _, name = self._classes[number].partition(":")
+        cls: Any = importlib.import_module(module)
+        for part in name.split("."):
+            cls = getattr(cls, part)
+        names = tuple(f.name for f in dataclasses.fields(cls))
+        new = cls.__new__
+        decode = self
+        if issubclass(cls, Model):
+            sets = self._sets
+
+            def record(value: tuple[Any, ...]) -> Any:
+                obj = new(cls)
+                items = value[2:]
+                _set(
+                    obj,
+                    "__dict__",
+                    {
+                        n: decode(v) if type(v) in _NESTED else v
+                        for n, v in zip(names, items, strict=True)
+                    },
+                )
+                key = (number, value[1])
+                given = sets.get(key)
+                if given is None:
+                    given = sets[key] = frozenset(
+                        n for i, n in enumerate(names) if value[1] & (1 << i)
+                    )
+                _set(obj, "_fields_set", given)
+                decode.count += 1
+                return obj
+
+            maker: Callable[[tuple[Any, ...]], Any] = record
+        else:
+            shared = self._shared if _small(cls) else None
+
+            build = cls if _positional(cls) else functools.partial(_by_setattr, new, cls, names)
+
+            def instance(value: tuple[Any, ...]) -> Any:
+                return build(*[decode(v) if type(v) in _NESTED else v for v in value[1:]])
+
+            def shared_instance(value: tuple[Any, ...]) -> Any:
+                try:
+                    return shared[value]  # type: ignore[index]
+                except KeyError:
+                    obj = shared[value] = instance(value)  # type: ignore[index]
+                    return obj
+                except TypeError:  # holds a list: not shared
+                    return instance(value)
+
+            maker = instance if shared is None else shared_instance
+        self._makers[number] = maker
+        return maker
+
+
+_NESTED = frozenset((tuple, list, dict))
+
+
+def _small(cls: type) -> bool:
+    """Whether equal values of a class are worth sharing: small frozen values (a date, a
+    period), not entries (each is its own)."""
+    params = getattr(cls, "__dataclass_params__", None)
+    return bool(params is not None and params.frozen and len(dataclasses.fields(cls)) <= 6)
+
+
+def _positional(cls: type) -> bool:
+    """Whether a dataclass is rebuilt by calling it with its fields in order (its __init__ takes
+    them all, and does nothing more): quicker than setting each field."""
+    return not hasattr(cls, "__post_init__") and all(
+        f.init and not f.kw_only for f in dataclasses.fields(cls)
+    )
+
+
+def _by_setattr(new: Callable[[type], Any], cls: type, names: tuple[str, ...], *values: Any) -> Any:
+    obj = new(cls)
+    for n, v in zip(names, values, strict=True):
+        _set(obj, n, v)
+    return obj
