@@ -21,7 +21,7 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from casetrack.modeling import Model, fields_set
+from casetrack.modeling import Model, fields_of, fields_set
 
 TUPLE = -1
 _set = object.__setattr__
@@ -38,10 +38,9 @@ class Encoder:
     def _number(self, cls: type) -> tuple[int, tuple[str, ...], dict[str, int] | None]:
         found = self._numbers.get(cls)
         if found is None:
-            names = tuple(f.name for f in dataclasses.fields(cls))
-            bits = (
-                {name: 1 << i for i, name in enumerate(names)} if issubclass(cls, Model) else None
-            )
+            record = issubclass(cls, Model)
+            names = fields_of(cls) if record else tuple(f.name for f in dataclasses.fields(cls))
+            bits = {name: 1 << i for i, name in enumerate(names)} if record else None
             found = self._numbers[cls] = (len(self.classes), names, bits)
             self.classes.append(f"{cls.__module__}:{cls.__qualname__}")
         return found
@@ -58,7 +57,7 @@ class Encoder:
             return {k: self(v) for k, v in value.items()}
         if kind is set or kind is frozenset:
             return kind(self(v) for v in value)  # of texts: marshal keeps sets as they are
-        if not dataclasses.is_dataclass(value):
+        if not isinstance(value, Model) and not dataclasses.is_dataclass(value):
             raise TypeError(f"cannot keep a {kind.__name__} in the index")
         number, names, bits = self._number(kind)
         values = [self(getattr(value, name)) for name in names]
@@ -104,10 +103,11 @@ class Decoder:
         cls: Any = importlib.import_module(module)
         for part in name.split("."):
             cls = getattr(cls, part)
-        names = tuple(f.name for f in dataclasses.fields(cls))
+        is_record = issubclass(cls, Model)
+        names = fields_of(cls) if is_record else tuple(f.name for f in dataclasses.fields(cls))
         new = cls.__new__
         decode = self
-        if issubclass(cls, Model):
+        if is_record:
             sets = self._sets
 
             def record(value: tuple[Any, ...]) -> Any:

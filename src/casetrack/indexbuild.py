@@ -111,6 +111,8 @@ def _write(path: Path, dataset: Dataset, problems: list[Problem], stamp: dict[st
         "problems": encode(problems),
         "dataset": kept,
         "sections": list(SECTION_NAMES),
+        # Records are kept section by section: the first ordinal of each.
+        "bounds": _bounds(dataset),
         # The sources the "latest source" footer reads (those of the newest date).
         "newest": [
             ordinals[s.id]
@@ -126,6 +128,14 @@ def _write(path: Path, dataset: Dataset, problems: list[Problem], stamp: dict[st
     for name, value in meta.items():
         out.meta(name, value)
     out.finish()
+
+
+def _bounds(dataset: Dataset) -> list[int]:
+    out, start = [], 0
+    for name in SECTION_NAMES:
+        out.append(start)
+        start += len(dataset.section(name))
+    return out
 
 
 def _ids(value: Any, ordinals: dict[str, int]) -> set[str]:

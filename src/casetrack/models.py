@@ -10,7 +10,8 @@ words a field may hold are in `vocabulary`; what the value types mean in `fieldt
 
 from __future__ import annotations
 
-from casetrack.counting import Period
+from typing import TYPE_CHECKING
+
 from casetrack.dates import DateSpan
 from casetrack.modeling import Model, field, record
 from casetrack.vocabulary import (
@@ -31,7 +32,10 @@ Text = str
 DocketText = str
 State = str
 When = DateSpan
-PeriodText = Period
+if TYPE_CHECKING:  # `counting` is not needed to read a record back, only to count with it
+    from casetrack.counting import Period
+
+    PeriodText = Period
 Sources = list[str]
 
 __all__ = ["MODELS", "Model"]

@@ -10,13 +10,13 @@ value types come from `fieldtypes` under the names `models` declares them with (
 
 from __future__ import annotations
 
-import dataclasses
 import typing
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from casetrack import fieldtypes, models, vocabulary
+from casetrack.modeling import MISSING, declared
 from casetrack.modeling import Model as Record
 
 
@@ -67,17 +67,17 @@ def _build() -> tuple[dict[type[Record], type[Model]], dict[type[Model], type[Re
 
 def _model(cls: type[Record], names: dict[str, Any]) -> type[Model]:
     fields: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+    for f in declared(cls):
+        # The annotation as written in `models`, read with the value types of `fieldtypes`.
         annotation = eval(f.type, {}, names) if isinstance(f.type, str) else f.type
-        meta = f.metadata
-        kwargs: dict[str, Any] = dict(meta.get("constraints", {}))
-        if meta.get("description") is not None:
-            kwargs["description"] = meta["description"]
-        if meta.get("written_as"):
-            kwargs["alias"] = meta["written_as"]
-        if f.default is not dataclasses.MISSING:
+        kwargs: dict[str, Any] = dict(f.constraints)
+        if f.description is not None:
+            kwargs["description"] = f.description
+        if f.written_as:
+            kwargs["alias"] = f.written_as
+        if f.default is not MISSING:
             kwargs["default"] = f.default
-        elif f.default_factory is not dataclasses.MISSING:
+        elif f.default_factory is not MISSING:
             kwargs["default_factory"] = f.default_factory
         fields[f.name] = (annotation, Field(**kwargs))
     made: type[Model] = create_model(

@@ -47,11 +47,12 @@ def cases(data_dir: Path | None, as_of: str | None, output_format: str, pager: b
       casetrack cases
       casetrack cases --as-of 2025-02-14 --format json
     """
+    from casetrack import narrow
     from casetrack.entries import build_entries, latest_source_date
     from casetrack.render import flat, records
 
     day = as_of_day(as_of)
-    dataset = load_dataset(data_dir)
+    dataset = narrow.cases(load_dataset(data_dir))
     entries = build_entries(dataset)
     rows = [_overview(dataset, c, entries, day) for c in dataset.cases.values()]
 
@@ -96,12 +97,13 @@ def case(
       casetrack case lively-v-wayfarer
       casetrack case 1:25-cv-00449 --as-of 2025-06-30
     """
+    from casetrack import narrow
     from casetrack.entries import build_entries, latest_source_date
     from casetrack.lookup import find_case
     from casetrack.render import records
 
     day = as_of_day(as_of)
-    dataset = load_dataset(data_dir)
+    dataset = narrow.case(load_dataset(data_dir), case_id)
     found = find_case(dataset, case_id)
     row = _overview(dataset, found, build_entries(dataset), day)
     deadlines = _deadlines(dataset, found.id, day)

@@ -48,13 +48,14 @@ def claims(
       casetrack claims --defendant Lively --status dismissed
       casetrack claims --as-of 2025-06-01 --format csv
     """
+    from casetrack import narrow
     from casetrack.entries import latest_source_date
     from casetrack.query import ClaimFilter, select_claims
     from casetrack.render import flat, records
 
     day = as_of_day(as_of)
-    dataset = load_dataset(data_dir)
     flt = ClaimFilter(plaintiff, defendant, case, statuses, day)
+    dataset = narrow.claims(load_dataset(data_dir), flt)
     views = select_claims(dataset, flt)
 
     def terminal(look: Look) -> Iterator[Any]:

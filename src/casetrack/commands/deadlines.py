@@ -52,12 +52,13 @@ def deadlines(
       casetrack deadlines --data my-case --explain dl-amended-complaint
       casetrack deadlines --data my-case --format json
     """
+    from casetrack import narrow
     from casetrack.deadlines import view_all
     from casetrack.lookup import find_case
     from casetrack.render import flat, records
 
     day = as_of_day(as_of)
-    dataset = load_dataset(data_dir)
+    dataset = narrow.cases(load_dataset(data_dir), case)
     case_id = find_case(dataset, case).id if case else None
     if explain is not None:
         _explain(dataset, explain, day, output_format, pager)

@@ -87,6 +87,7 @@ def export(
     """
     import os
 
+    from casetrack import narrow
     from casetrack.entries import build_entries
     from casetrack.output import emit, write
     from casetrack.query import select_entries
@@ -95,6 +96,8 @@ def export(
     if fmt == "sqlite" and (output is None or str(output) == "-"):
         raise UsageError("export sqlite writes a database file: give it with -o FILE")
     dataset = load_dataset(data_dir)
+    if fmt != "sqlite":  # the database holds every record: the whole dataset
+        dataset = narrow.timeline(dataset, flt, keep_sources=fmt == "html")
     entries = select_entries(dataset, build_entries(dataset), flt)
     if fmt == "sqlite":
         from casetrack.export.datasette import publish

@@ -31,11 +31,12 @@ def filing(
       casetrack filing "ECF 45" --case 1:24-cv-10049
       casetrack filing f-2024-12-31-lively-complaint --format json
     """
+    from casetrack import narrow
     from casetrack.lookup import find_filing
     from casetrack.query import thread_of
     from casetrack.render import flat, records
 
-    dataset = load_dataset(data_dir)
+    dataset = narrow.filing(load_dataset(data_dir), name, case)
     found = find_filing(dataset, name, case)
     thread = thread_of(dataset, found)
 

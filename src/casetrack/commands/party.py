@@ -40,6 +40,7 @@ def party(
       casetrack party lively --as-of 2025-02-14
       casetrack party Freedman --format json
     """
+    from casetrack import narrow
     from casetrack.entries import build_entries, latest_source_date
     from casetrack.lookup import find_party
     from casetrack.query import TimelineFilter, claims_of, select_entries
@@ -47,7 +48,7 @@ def party(
     from casetrack.render.forms import entry_forms
 
     day = as_of_day(as_of)
-    dataset = load_dataset(data_dir)
+    dataset = narrow.party(load_dataset(data_dir), name)
     found = find_party(dataset, name)
     entries = select_entries(
         dataset, build_entries(dataset), TimelineFilter(party=found.id, as_of=day)

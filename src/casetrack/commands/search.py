@@ -27,10 +27,11 @@ def search(text: str, data_dir: Path | None, output_format: str, pager: bool) ->
       casetrack search "voice memo"
       casetrack search Freedman --format json
     """
+    from casetrack import narrow
     from casetrack.mentions import search_records
     from casetrack.render import flat, records
 
-    dataset = load_dataset(data_dir)
+    dataset = narrow.search(load_dataset(data_dir), text)
     hits = search_records(dataset, text)
 
     def terminal(look: Look) -> Iterator[Any]:

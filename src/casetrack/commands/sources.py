@@ -27,6 +27,7 @@ def sources(source_id: str | None, data_dir: Path | None, output_format: str, pa
       casetrack sources src-page-six-2025-02
       casetrack sources --format csv
     """
+    from casetrack import narrow
     from casetrack.lookup import find_source
     from casetrack.mentions import citations
     from casetrack.render import flat, records
@@ -54,6 +55,7 @@ def sources(source_id: str | None, data_dir: Path | None, output_format: str, pa
         )
         return
 
+    dataset = narrow.source(dataset, source_id)
     found = find_source(dataset, source_id)
     cited = citations(dataset, found.id)
 

@@ -69,6 +69,7 @@ def timeline(
       casetrack timeline --kind hearing --kind order --facts-only --sources
       casetrack timeline --as-of 2025-02-14 --format json
     """
+    from casetrack import narrow
     from casetrack.entries import build_entries, latest_source_date
     from casetrack.query import select_entries
     from casetrack.render.forms import entry_forms
@@ -78,7 +79,7 @@ def timeline(
     )
     files = read_data(data_dir)
     warned = output_format == "table" and not narrowed and _warn_if_large(files)
-    dataset = load_dataset(files=files)
+    dataset = narrow.timeline(load_dataset(files=files), flt)
     selected = select_entries(dataset, build_entries(dataset), flt)
     shown = selected[:limit] if limit is not None else selected
 

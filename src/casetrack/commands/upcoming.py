@@ -32,6 +32,7 @@ def upcoming(
       casetrack upcoming
       casetrack upcoming --as-of 2025-02-14
     """
+    from casetrack import narrow
     from casetrack.dates import DateSpan
     from casetrack.entries import build_entries, latest_source_date
     from casetrack.lookup import find_case
@@ -39,7 +40,7 @@ def upcoming(
     from casetrack.render import flat, records
 
     day = as_of_day(as_of)
-    dataset = load_dataset(data_dir)
+    dataset = narrow.upcoming(load_dataset(data_dir), case, day)
     case_id = find_case(dataset, case).id if case else None
     found = [
         e
