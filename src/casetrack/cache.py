@@ -32,7 +32,6 @@ the files:
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import os
 import sys
@@ -42,6 +41,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casetrack import __version__
+
+try:  # the hash alone: importing hashlib loads OpenSSL's too, which a cached query never needs
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - CPython has it
+    from hashlib import blake2b
 from casetrack.cachedir import (
     CACHE_ENV,
     MAX_FILES,
@@ -152,7 +156,7 @@ def _complete(files: FileSet) -> bool:
 
 
 def _digest(raw: bytes) -> bytes:
-    return hashlib.blake2b(raw, digest_size=32).digest()
+    return blake2b(raw, digest_size=32).digest()
 
 
 def _manifest(reads: list[FileRead]) -> list[tuple[Any, ...]]:
@@ -297,11 +301,11 @@ def _store(
             slot = f"{folder}\0{Path.cwd()}"
     except (OSError, RuntimeError, ValueError):
         return None
-    key = hashlib.blake2b(digest_size=32)
+    key = blake2b(digest_size=32)
     key.update(environment())
     for shown, digest in extra:
         key.update(shown.encode("utf-8", "surrogateescape") + b"\0" + digest + b"\0")
-    name = hashlib.blake2b(slot.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+    name = blake2b(slot.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
     return _Store(home / f"{name}{SUFFIX}", key.digest())
 
 
@@ -345,7 +349,7 @@ def installed(package: str) -> str:
 
 
 def _folder_stamp(folder: Path, recursive: bool = False) -> str:
-    stamp = hashlib.blake2b(digest_size=16)
+    stamp = blake2b(digest_size=16)
     todo = [folder]
     while todo:
         here = todo.pop()

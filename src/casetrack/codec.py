@@ -16,14 +16,19 @@ The index is keyed on casetrack's own code, so a table written by other code is 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import importlib
+import sys
+import types
+import typing
 from collections.abc import Callable
 from typing import Any
 
 from casetrack.modeling import Model, fields_of, fields_set
 
 TUPLE = -1
+DATE = -2  # a calendar day: (DATE, its ordinal)
 _set = object.__setattr__
 _PLAIN = (str, int, bool, float, type(None))
 
@@ -57,6 +62,8 @@ class Encoder:
             return {k: self(v) for k, v in value.items()}
         if kind is set or kind is frozenset:
             return kind(self(v) for v in value)  # of texts: marshal keeps sets as they are
+        if kind is dt.date:
+            return (DATE, value.toordinal())
         if not isinstance(value, Model) and not dataclasses.is_dataclass(value):
             raise TypeError(f"cannot keep a {kind.__name__} in the index")
         number, names, bits = self._number(kind)
@@ -90,6 +97,8 @@ class Decoder:
                     if type(v) in _NESTED:
                         return tuple([self(v) if type(v) in _NESTED else v for v in items])
                 return items
+            if number == DATE:
+                return dt.date.fromordinal(value[1])
             make = self._makers[number] or self._maker(number)
             return make(value)
         if kind is list:
@@ -99,59 +108,113 @@ class Decoder:
         return value
 
     def _maker(self, number: int) -> Callable[[tuple[Any, ...]], Any]:
+        """A function that rebuilds one class's instances from their tuples, made for the class:
+        a field whose declared type holds only text, numbers or lists of them is taken as it
+        is; a tuple of texts loses its tag; anything else is decoded."""
         module, _, name = self._classes[number].partition(":")
         cls: Any = importlib.import_module(module)
         for part in name.split("."):
             cls = getattr(cls, part)
         is_record = issubclass(cls, Model)
         names = fields_of(cls) if is_record else tuple(f.name for f in dataclasses.fields(cls))
-        new = cls.__new__
-        decode = self
+        first = 2 if is_record else 1
+        kinds = _kinds(cls, names)
+        values = []
+        for i, n in enumerate(names, start=first):
+            kind = kinds.get(n)
+            if kind == "plain":
+                values.append(f"v[{i}]")
+            elif kind == "texts":
+                values.append(f"v[{i}][1:]")
+            else:
+                values.append(f"(D(x) if type(x := v[{i}]) in N else x)")
         if is_record:
-            sets = self._sets
-
-            def record(value: tuple[Any, ...]) -> Any:
-                obj = new(cls)
-                items = value[2:]
-                _set(
-                    obj,
-                    "__dict__",
-                    {
-                        n: decode(v) if type(v) in _NESTED else v
-                        for n, v in zip(names, items, strict=True)
-                    },
-                )
-                key = (number, value[1])
-                given = sets.get(key)
-                if given is None:
-                    given = sets[key] = frozenset(
-                        n for i, n in enumerate(names) if value[1] & (1 << i)
-                    )
-                _set(obj, "_fields_set", given)
-                decode.count += 1
-                return obj
-
-            maker: Callable[[tuple[Any, ...]], Any] = record
+            fields = ", ".join(f"{n!r}: {e}" for n, e in zip(names, values, strict=True))
+            body = (
+                "def make(v):\n"
+                "    obj = new(cls)\n"
+                f"    setattr(obj, '__dict__', {{{fields}}})\n"
+                "    setattr(obj, '_fields_set', given(v[1]))\n"
+                "    counted()\n"
+                "    return obj\n"
+            )
         else:
-            shared = self._shared if _small(cls) else None
-
-            build = cls if _positional(cls) else functools.partial(_by_setattr, new, cls, names)
-
-            def instance(value: tuple[Any, ...]) -> Any:
-                return build(*[decode(v) if type(v) in _NESTED else v for v in value[1:]])
-
-            def shared_instance(value: tuple[Any, ...]) -> Any:
-                try:
-                    return shared[value]  # type: ignore[index]
-                except KeyError:
-                    obj = shared[value] = instance(value)  # type: ignore[index]
-                    return obj
-                except TypeError:  # holds a list: not shared
-                    return instance(value)
-
-            maker = instance if shared is None else shared_instance
+            build = (
+                cls if _positional(cls) else functools.partial(_by_setattr, cls.__new__, cls, names)
+            )
+            body = f"def make(v):\n    return build({', '.join(values)})\n"
+        scope: dict[str, Any] = {
+            "D": self,
+            "N": _NESTED,
+            "new": cls.__new__,
+            "cls": cls,
+            "setattr": _set,
+            "given": functools.partial(self._given, number, names),
+            "counted": self._counted,
+            "build": build if not is_record else None,
+        }
+        exec(body, scope)
+        maker: Callable[[tuple[Any, ...]], Any] = scope["make"]
+        if not is_record and _small(cls):
+            maker = functools.partial(_shared, self._shared, maker)
         self._makers[number] = maker
         return maker
+
+    def _given(self, number: int, names: tuple[str, ...], mask: int) -> frozenset[str]:
+        key = (number, mask)
+        found = self._sets.get(key)
+        if found is None:
+            found = self._sets[key] = frozenset(n for i, n in enumerate(names) if mask & (1 << i))
+        return found
+
+    def _counted(self) -> None:
+        self.count += 1
+
+
+def _shared(shared: dict[Any, Any], make: Callable[[tuple[Any, ...]], Any], value: Any) -> Any:
+    """Equal values decoded once (dates, periods)."""
+    try:
+        return shared[value]
+    except KeyError:
+        found = shared[value] = make(value)
+        return found
+    except TypeError:  # holds a list: not shared
+        return make(value)
+
+
+def _kinds(cls: type, names: tuple[str, ...]) -> dict[str, str]:
+    """What each field's declared type says of its values: "plain" (text, numbers, booleans,
+    None, words from a list, and lists of these), "texts" (a tuple of plain values) or
+    "any" (decode whatever is there). A type that cannot be read here is "any"."""
+    out: dict[str, str] = {}
+    for klass in reversed(cls.__mro__):
+        scope = vars(sys.modules.get(klass.__module__, object()))
+        for name, annotation in vars(klass).get("__annotations__", {}).items():
+            if name not in names:
+                continue
+            try:
+                hint = eval(annotation, dict(scope)) if isinstance(annotation, str) else annotation
+            except Exception:
+                out[name] = "any"
+                continue
+            out[name] = _kind(hint)
+    return out
+
+
+def _kind(hint: Any) -> str:
+    if hint in _PLAIN:
+        return "plain"
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin is typing.Literal:
+        return "plain"
+    if origin in (typing.Union, types.UnionType):
+        return "plain" if all(_kind(a) == "plain" for a in args) else "any"
+    if origin is list and len(args) == 1 and _kind(args[0]) == "plain":
+        return "plain"
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis and _kind(args[0]) == "plain":
+        return "texts"
+    return "any"
 
 
 _NESTED = frozenset((tuple, list, dict))

@@ -25,10 +25,42 @@ def display_path(path: Path) -> str:
     The folder is resolved, not the file: a link keeps the name it was given (a broken or looping
     link is reported under its own name, not its target's).
     """
-    try:
-        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
-        return str(path)
+    return _Displayer()(path)
+
+
+class _Displayer:
+    """display_path for many files: the working directory, and each folder, resolved once."""
+
+    def __init__(self) -> None:
+        try:
+            cwd = str(Path.cwd().resolve())
+        except (OSError, RuntimeError):
+            cwd = ""
+        self._cwd = cwd
+        self._under = cwd if cwd.endswith(os.sep) else cwd + os.sep
+        self._folders: dict[Path, str | None] = {}
+
+    def __call__(self, path: Path) -> str:
+        folder = path.parent
+        if folder not in self._folders:
+            self._folders[folder] = self._shown(folder)
+        shown = self._folders[folder]
+        if shown is None:
+            return str(path)
+        return f"{shown}{os.sep}{path.name}" if shown else path.name
+
+    def _shown(self, folder: Path) -> str | None:
+        """A resolved folder relative to the working directory ('' for itself); None when it is
+        not inside it or cannot be resolved."""
+        try:
+            resolved = str(folder.resolve())
+        except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
+            return None
+        if not self._cwd:
+            return None
+        if resolved == self._cwd:
+            return ""
+        return resolved[len(self._under) :] if resolved.startswith(self._under) else None
 
 
 def find_files(directory: Path) -> list[Path]:
@@ -128,7 +160,8 @@ def scan_folder(directory: Path) -> FileSet:
     except OSError as exc:
         where = display_path(Path(exc.filename)) if exc.filename else shown
         return unusable(f"cannot read this folder: {exc.strerror}", where)
-    return FileSet(directory, [_scan(path, display_path(path)) for path in paths], [])
+    shown_as = _Displayer()
+    return FileSet(directory, [_scan(path, shown_as(path)) for path in paths], [])
 
 
 def _scan(path: Path, shown: str) -> FileRead:

@@ -10,12 +10,11 @@ filing's what answers it; a field added to a record is linked as soon as it hold
 from __future__ import annotations
 
 import dataclasses
-import gc
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from casetrack import indexfile
+from casetrack import collector, indexfile
 from casetrack.characters import fold
 from casetrack.codec import Encoder
 from casetrack.dataset import Dataset
@@ -31,13 +30,8 @@ _KEPT = ("root", *SECTION_NAMES, "origins")
 def write(path: Path, dataset: Dataset, problems: list[Problem], stamp: dict[str, Any]) -> None:
     """Write the index of `dataset` (loaded from its files, with these problems) to `path`.
     `stamp`: what the cache checks before trusting the index (its key, the files' states)."""
-    was_enabled = gc.isenabled()
-    gc.disable()  # millions of small objects, none of them garbage
-    try:
+    with collector.paused():  # millions of small objects, none of them garbage
         _write(path, dataset, problems, stamp)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _write(path: Path, dataset: Dataset, problems: list[Problem], stamp: dict[str, Any]) -> None:

@@ -12,11 +12,13 @@ from its files instead, once, and everything is answered from that.
 
 from __future__ import annotations
 
+import itertools
 import marshal
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from casetrack import collector
 from casetrack.codec import Decoder
 from casetrack.dataset import Dataset, Origin
 from casetrack.indexfile import IndexError_, IndexFile, checked
@@ -91,13 +93,14 @@ class Records:
     def entries(self, positions: Iterable[int] | None) -> Iterator[list[Entry]]:
         """The stored entries (all, or at these positions), decoded a batch at a time."""
         rows = self.index.entries(positions)
-        batch: list[Entry] = []
-        for _, blob, crc in rows:
-            batch.append(self.decode(marshal.loads(checked(blob, crc))))
-            if len(batch) == BATCH:
-                yield batch
-                batch = []
-        if batch:
+        while True:
+            with collector.paused():
+                batch = [
+                    self.decode(marshal.loads(checked(blob, crc)))
+                    for _, blob, crc in itertools.islice(rows, BATCH)
+                ]
+            if not batch:
+                return
             yield batch
 
 
@@ -260,6 +263,7 @@ class IndexedDataset(Dataset):
     def built_entries(self) -> list[Entry] | None:
         if self._entries is None:
             self._entries = [e for batch in self.entry_batches() for e in batch]
+            collector.keep(len(self._entries))
         return self._entries
 
     def entry_batches(self) -> Iterator[list[Entry]]:

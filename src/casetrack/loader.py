@@ -13,16 +13,15 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import gc
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from casetrack import collector
 from casetrack.checks import run_checks
 from casetrack.datafiles import FileRead, FileSet, decode, display_path, read_folder
 from casetrack.dataset import Dataset, Origin
@@ -31,9 +30,6 @@ from casetrack.modeling import Model
 from casetrack.problems import Finding, Problem, Severity
 from casetrack.validation import MODELS, to_record
 from casetrack.vocabulary import RECORD_WORDS
-
-FREEZE_RECORDS = 10_000  # a dataset this large is kept out of garbage collection once loaded
-
 
 # Reads one data file's text, or says why it cannot (the problems name the file as shown).
 TextSource = Callable[[], tuple[str | None, list[Problem]]]
@@ -90,27 +86,12 @@ def load_sources(
 ) -> tuple[Dataset, list[Problem]]:
     """Load a dataset from files given as (shown name, TextSource), in order: the files of a
     folder, or of a folder at a git revision (shown as `REV:path`). No cache is involved."""
-    with _collector_paused():
+    with collector.paused():
         dataset, problems = _load_files(root, sources, shared)
-    if len(dataset) >= FREEZE_RECORDS:
-        # A large dataset lives as long as the process: set it aside from collection, so that the
-        # collections made while a command works do not walk it again and again.
-        gc.freeze()
+    # A large dataset lives as long as the process: set it aside from collection, so that the
+    # collections made while a command works do not walk it again and again.
+    collector.keep(len(dataset))
     return dataset, problems
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Loading makes millions of objects and keeps nearly all of them: the cyclic garbage
-    collector would walk them again and again for nothing (a fifth of the load time at 100,000
-    records)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class SharedFiles:

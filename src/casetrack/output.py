@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
@@ -128,42 +128,65 @@ def emit(
     if fmt == "table":
         show(forms.need("table", forms.table), pager=pager)
     else:
-        write(text(fmt, forms), output, force=force)
+        from casetrack import collector
+
+        with collector.paused():  # a JSON object per entry: many, and none of them garbage
+            write(parts(fmt, forms), output, force=force)
 
 
 def text(output_format: str, forms: Forms) -> str:
     """The JSON, CSV or Markdown text of what a command found."""
+    return "".join(parts(output_format, forms))
+
+
+def parts(output_format: str, forms: Forms) -> Iterator[str]:
+    """The JSON, CSV or Markdown text of what a command found, a part at a time (a long list is
+    written as it is made, not held whole first)."""
     fmt = output_format.lower()
     if fmt == "json":
-        from casetrack.render.records import json_text
+        from casetrack.render.records import json_parts
 
-        return json_text(forms.need(fmt, forms.json)())
-    if fmt == "csv":
-        from casetrack.render.flat import csv_text
+        yield from json_parts(forms.need(fmt, forms.json)())
+    elif fmt == "csv":
+        from casetrack.render.flat import csv_parts
 
-        return csv_text(*forms.need(fmt, forms.csv)())
-    if fmt == "markdown":
-        return forms.need(fmt, forms.markdown)()
-    raise UsageError(f"there is no format '{output_format}'")
+        yield from csv_parts(*forms.need(fmt, forms.csv)())
+    elif fmt == "markdown":
+        yield forms.need(fmt, forms.markdown)()
+    else:
+        raise UsageError(f"there is no format '{output_format}'")
 
 
-def write(data: str, path: Path | None = None, force: bool = False) -> None:
-    """Write text (UTF-8) to stdout when `path` is None, '-' or /dev/stdout, else atomically to
-    `path` (see `casetrack.atomic`): never over an existing file without `force`."""
-    raw = data.encode("utf-8")
+# Text is encoded for writing this many characters at a time: never the whole of it at once.
+ENCODED = 1 << 20
+
+
+def write(data: str | Iterable[str], path: Path | None = None, force: bool = False) -> None:
+    """Write text (UTF-8), given whole or in parts, to stdout when `path` is None, '-' or
+    /dev/stdout, else atomically to `path` (see `casetrack.atomic`): never over an existing file
+    without `force`. The text is encoded a part at a time as it is written."""
+    pieces = (data,) if isinstance(data, str) else data
+
+    def encoded() -> Iterator[bytes]:
+        for piece in pieces:
+            for start in range(0, len(piece), ENCODED):
+                yield piece[start : start + ENCODED].encode("utf-8")
+
     if path is None or str(path) in STDOUT:
         # Bytes, so CRLF line ends (CSV, iCalendar) reach the file exactly as written.
         sys.stdout.flush()
         binary = getattr(sys.stdout, "buffer", None)
         if binary is None:
-            sys.stdout.write(data)
+            for piece in pieces:
+                sys.stdout.write(piece)
         else:
-            binary.write(raw)
+            for raw in encoded():
+                binary.write(raw)
             binary.flush()
         return
     from casetrack.atomic import write_atomic
 
-    write_atomic(path, raw, force=force)
+    write_atomic(path, encoded(), force=force)
 
 
 def show(terminal: Terminal, *, pager: bool = False) -> None:

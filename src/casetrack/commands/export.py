@@ -3,6 +3,7 @@ or a SQLite database for Datasette."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -122,9 +123,11 @@ def export(
         )
         return
     if fmt == "ics":
-        from casetrack.export.ics import render_ics, split_by_precision, stamp_for
+        from casetrack.export.ics import ics_parts, split_by_precision, stamp_for
 
-        text = render_ics(dataset, entries, stamp=stamp_for(dataset, os.environ), name=title)
+        text: str | Iterator[str] = ics_parts(
+            dataset, entries, stamp=stamp_for(dataset, os.environ), name=title
+        )
         left_out = len(split_by_precision(entries)[1])
         if left_out:
             click.echo(

@@ -18,7 +18,7 @@ the output back with the independent `icalendar` parser.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from urllib.parse import quote
 
 from casetrack import __version__
@@ -81,6 +81,18 @@ def render_ics(
     name: str | None = None,
 ) -> str:
     """The entries as an iCalendar file (CRLF line ends, folded)."""
+    return "".join(ics_parts(dataset, entries, stamp=stamp, name=name))
+
+
+def ics_parts(
+    dataset: Dataset,
+    entries: Iterable[Entry],
+    *,
+    stamp: dt.datetime = FALLBACK_STAMP,
+    name: str | None = None,
+) -> Iterator[str]:
+    """`render_ics` a part at a time: the calendar's head, then its events a few hundred at a
+    time (a large calendar is written as it is made)."""
     days, vague = split_by_precision(entries)
     lines = [
         "BEGIN:VCALENDAR",
@@ -99,10 +111,13 @@ def render_ics(
         lines.append(f"X-CASETRACK-OMITTED;VALUE=TEXT:{escape_text(note)}")
     utc = stamp.astimezone(dt.UTC)
     stamp_text = f"{_date(utc.date())}T{utc:%H%M%S}Z"
-    for entry in days:
-        lines.extend(_event(dataset, entry, stamp_text))
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+    yield "".join(fold(line) + "\r\n" for line in lines)
+    for start in range(0, len(days), 500):
+        events = (
+            line for e in days[start : start + 500] for line in _event(dataset, e, stamp_text)
+        )
+        yield "".join(fold(line) + "\r\n" for line in events)
+    yield "END:VCALENDAR\r\n"
 
 
 def calendar_name(dataset: Dataset, entries: list[Entry]) -> str:

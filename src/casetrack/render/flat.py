@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from casetrack.characters import clean
@@ -115,6 +115,25 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     writer.writerow(header)
     writer.writerows([defuse(clean(c)) for c in row] for row in rows)
     return out.getvalue()
+
+
+def csv_parts(header: Sequence[str], rows: Iterable[Sequence[str]]) -> Iterator[str]:
+    """`csv_text` a part (a thousand rows) at a time."""
+    import csv
+    import itertools
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    rows = iter(rows)
+    while True:
+        chunk = list(itertools.islice(rows, 1000))
+        writer.writerows([defuse(clean(c)) for c in row] for row in chunk)
+        yield out.getvalue()
+        if not chunk:
+            return
+        out.seek(0)
+        out.truncate()
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).

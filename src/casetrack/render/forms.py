@@ -43,7 +43,7 @@ def entry_forms(dataset: Dataset, entries: Sequence[Entry], table: Terminal | No
     from casetrack.render import flat, records
 
     return Forms(
-        json=lambda: [records.entry(e) for e in entries],
+        json=lambda: (records.entry(e) for e in entries),
         csv=lambda: flat.timeline_csv(entries),
         markdown=lambda: flat.markdown_table(*flat.timeline_display(dataset, entries)),
         table=table,

@@ -6,13 +6,14 @@ ids, never display names, so scripts can join on them. Fields are only ever adde
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from casetrack.claim_history import ClaimView, claim_counts
 from casetrack.dataset import Dataset
 from casetrack.dates import DateSpan
-from casetrack.deadlines import DeadlineView
 from casetrack.entries import Entry
 from casetrack.lookup import groups_of
 from casetrack.mentions import Citation, SearchHit
@@ -21,6 +22,9 @@ from casetrack.models import Case, Discrepancy, Filing, Party, Schedule, Source
 from casetrack.query import PartyRole, claims_of, clients_of, roles_of
 from casetrack.render.wording import record_label
 from casetrack.vocabulary import RECORD_WORDS
+
+if TYPE_CHECKING:
+    from casetrack.deadlines import DeadlineView
 
 Json = dict[str, Any]
 
@@ -32,6 +36,21 @@ def json_text(data: Any) -> str:
     array is compact."""
     indent = None if isinstance(data, list) else 2
     return json.dumps(data, indent=indent) + "\n"
+
+
+def json_parts(data: Any) -> Iterator[str]:
+    """`json_text(data)` a part at a time: a list (or any other iterable but a mapping) as the
+    compact array `json_text` writes, a thousand items to a part."""
+    if isinstance(data, (dict, str)) or not isinstance(data, Iterable):
+        yield json_text(data)
+        return
+    items = iter(data)
+    yield "["
+    first = True
+    while chunk := list(itertools.islice(items, 1000)):
+        yield ("" if first else ", ") + json.dumps(chunk)[1:-1]
+        first = False
+    yield "]\n"
 
 
 def iso(span: DateSpan | None) -> str | None:
