@@ -16,7 +16,8 @@ from click.testing import CliRunner
 
 from casetrack import __version__
 from casetrack.cli import cli
-from casetrack.dates import DateError, DateSpan, PartialDate, parse_user_date
+from casetrack.dates import DateError, DateSpan, PartialDate
+from casetrack.typed_dates import parse_user_date
 from casetrack.loader import load
 
 SOURCE = """\

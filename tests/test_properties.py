@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from casetrack import cache, yamlsafe
 from casetrack.cachefile import CachedDataset
-from casetrack.dates import DateError, DateSpan, PartialDate, parse_user_date
+from casetrack.dates import DateError, DateSpan, PartialDate
+from casetrack.typed_dates import parse_user_date
 from casetrack.entries import build_entries
 from casetrack.loader import load
 from casetrack.problems import Problem

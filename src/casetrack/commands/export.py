@@ -66,7 +66,8 @@ def export(
     \b
     FORMAT is one of:
       ics         an iCalendar file: one all-day event per entry dated to the day
-                  (entries dated only to a month or year are left out, and counted)
+                  (entries dated only to a month or year, or to some day within
+                  a range, are left out, and counted)
       timelinejs  Knight Lab TimelineJS3 JSON, for a timeline next to a story
       html        one self-contained web page: readable on a phone, printable
       sqlite      a SQLite database for Datasette (needs -o), with metadata.json
@@ -121,12 +122,14 @@ def export(
     if fmt == "ics":
         from casetrack.export.ics import render_ics, split_by_precision, stamp_for
 
+        from casetrack.render.wording import left_out_of_calendar
+
         text = render_ics(dataset, entries, stamp=stamp_for(dataset, os.environ), name=title)
-        left_out = len(split_by_precision(entries)[1])
+        left_out = split_by_precision(entries)[1]
         if left_out:
             click.echo(
-                f"Note: {left_out} entr{'y' if left_out == 1 else 'ies'} dated only to a month "
-                "or year left out of the calendar (listed in its X-CASETRACK-OMITTED line).",
+                f"Note: {left_out_of_calendar([e.date for e in left_out])} left out of the "
+                "calendar (listed in its X-CASETRACK-OMITTED line).",
                 err=True,
             )
     elif fmt in ("json", "csv", "markdown"):

@@ -17,7 +17,7 @@ from typing import Any
 
 from casetrack.characters import safe_url
 from casetrack.dataset import Dataset
-from casetrack.dates import PartialDate
+from casetrack.dates import DateSpan, PartialDate
 from casetrack.entries import Entry
 from casetrack.export.html import escape, link
 from casetrack.render import wording
@@ -56,7 +56,7 @@ def timeline_data(
         uid = unique_id(entry.id, used)
         used.add(uid)
         event: dict[str, Any] = {
-            "start_date": date_object(entry.date.start),
+            "start_date": start_object(entry.date),
             "text": {
                 "headline": escape(wording.headline(entry)),
                 "text": event_html(dataset, entry),
@@ -64,7 +64,7 @@ def timeline_data(
             "group": escape(wording.group_name(dataset, entry, group_by)),
             "unique_id": uid,
         }
-        if entry.date.end is not None:
+        if entry.date.is_interval and entry.date.start is not None and entry.date.end is not None:
             event["end_date"] = date_object(entry.date.end)
         events.append(event)
     return {
@@ -80,14 +80,22 @@ def timeline_data(
     }
 
 
-def date_object(date: PartialDate) -> dict[str, Any]:
+def start_object(date: DateSpan) -> dict[str, Any]:
+    """A slide's `start_date`: an interval's start, else the bound that places the date (one
+    day within a range at its last possible day), worded as the whole date."""
+    if date.is_interval and date.start is not None and date.end is not None:
+        return date_object(date.start)
+    return date_object(date.placed_at(), date.display())
+
+
+def date_object(date: PartialDate, display: str | None = None) -> dict[str, Any]:
     """{"year", "month", "day", "display_date"} with only the parts the date knows."""
     out: dict[str, Any] = {"year": date.year}
     if date.month is not None:
         out["month"] = date.month
         if date.day is not None:
             out["day"] = date.day
-    out["display_date"] = escape(date.display())
+    out["display_date"] = escape(display if display is not None else date.display())
     return out
 
 
