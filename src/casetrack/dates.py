@@ -240,8 +240,7 @@ class DateSpan:
         end = PartialDate.parse(right) if right else None
         if start is not None and end is not None and end.latest() < start.earliest():
             raise DateError(
-                f"{text!r}: the range ends ({end.display()}) before it starts "
-                f"({start.display()})"
+                f"{text!r}: the range ends ({end.display()}) before it starts ({start.display()})"
             )
         return cls(start, end, SET)
 
@@ -319,7 +318,7 @@ class DateSpan:
     def parts(self) -> list[Part]:
         """The date in a reader's words, each with the bound it names (None for a joining
         word): `between` `31 Dec 2024` `and` `30 Jan 2025`; `by` `29 Jan 2025`; `31 Dec 2024`
-        `or later`; `May 2023` `–` `Jan 2024`; `until` `Aug 2024` `(start not known)`."""
+        `or later`; `May 2023` `–` `Jan 2024`; `until` `Aug 2024` `(start unknown)`."""
         start: list[Part] = [(self.start.display(), self.start)] if self.start else []
         end: list[Part] = [(self.end.display(), self.end)] if self.end else []
         if self.shape == SET:
@@ -330,8 +329,8 @@ class DateSpan:
             if start and end:
                 return [*start, ("–", None), *end]
             if end:
-                return [("until", None), *end, *([("(start not known)", None)] * self.unknown)]
-            return [("from", None), *start, ("(end not known)" if self.unknown else "on", None)]
+                return [("until", None), *end, *([("(start unknown)", None)] * self.unknown)]
+            return [("from", None), *start, ("(end unknown)" if self.unknown else "on", None)]
         return start
 
     def words(self) -> list[str]:
@@ -347,7 +346,7 @@ class DateSpan:
 
     def display(self) -> str:
         """A reader's form: `13 Feb 2025`, `May 2023 – Jan 2024`, `between 31 Dec 2024 and 30
-        Jan 2025`, `by 29 Jan 2025`, `31 Dec 2024 or later`, `until Aug 2024 (start not known)`."""
+        Jan 2025`, `by 29 Jan 2025`, `31 Dec 2024 or later`, `until Aug 2024 (start unknown)`."""
         return " ".join(words for words, _ in self.parts())
 
     def __str__(self) -> str:

@@ -160,10 +160,11 @@ def build_entries(dataset: Dataset) -> list[Entry]:
         for change in c.history:
             # Named by date and status, not position, so that inserting an earlier change does not
             # rename later ones (calendar exports use the id as a stable UID).
-            change_id = f"{c.id}@{change.date.start.iso()}-{change.status}"
+            day = (change.date.start or change.date.placed_at()).iso()
+            change_id = f"{c.id}@{day}-{change.status}"
             n = 2
             while change_id in seen:
-                change_id = f"{c.id}@{change.date.start.iso()}-{change.status}-{n}"
+                change_id = f"{c.id}@{day}-{change.status}-{n}"
                 n += 1
             seen.add(change_id)
             entries.append(

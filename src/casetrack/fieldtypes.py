@@ -46,9 +46,7 @@ _EDTF_ONE = r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?[~?%]?"
 # One day within a range, inside the brackets: A..B, ..B or A..
 _EDTF_RANGE = rf"({_EDTF_ONE}\.\.({_EDTF_ONE})?|\.\.{_EDTF_ONE})"
 # A date: one date; an interval, either end open (..) or unknown (empty); one day of a set.
-_EDTF_DATE = (
-    rf"{_EDTF_ONE}(/({_EDTF_ONE}|\.\.)?)?|(\.\.)?/{_EDTF_ONE}|\[{_EDTF_RANGE}\]"
-)
+_EDTF_DATE = rf"{_EDTF_ONE}(/({_EDTF_ONE}|\.\.)?)?|(\.\.)?/{_EDTF_ONE}|\[{_EDTF_RANGE}\]"
 
 When = Annotated[
     DateSpan,

@@ -158,6 +158,29 @@ def as_known_on(dataset: Dataset, day: dt.date, today: dt.date) -> Dataset:
     return _View(dataset, day, today).build()
 
 
+def require_known(view: Dataset, section: str, record_id: str, what: str) -> None:
+    """Raise NotFoundError when a record of the whole dataset is not in this view of a day: it
+    was not yet known then ("case 'x' was not yet on the record on 10 Jan 2025; it is known
+    from 16 Jan 2025")."""
+    if view.whole is None or view.known_on is None or record_id in view.section(section):
+        return
+    from casetrack.dates import DateSpan
+    from casetrack.errors import NotFoundError
+
+    record = view.whole.section(section)[record_id]
+    know = Knowledge(view.whole)
+    since: dt.date | None = {
+        "sources": lambda: know.public.get(record_id),
+        "cases": lambda: know.case(record),
+        "filings": lambda: know.filing(record),
+        "deadlines": lambda: know.deadline(record),
+    }[section]()
+    words = f"{what} was not yet on the record on {DateSpan.of(view.known_on).display()}"
+    if since is not None:
+        words += f"; it is known from {DateSpan.of(since).display()}"
+    raise NotFoundError(words)
+
+
 class _View:
     """One as-of view being built: what is known on `day`, record by record."""
 
@@ -178,12 +201,12 @@ class _View:
             files=list(full.files),
             origins=full.origins,
             invalid_ids=full.invalid_ids,
+            known_on=self.day,
+            whole=full.complete,
         )
         out.sources = {sid: s for sid, s in full.sources.items() if self.known(know.public[sid])}
         out.parties = {pid: self.trim(p) for pid, p in full.parties.items()}
-        out.cases = {
-            cid: self.case(c) for cid, c in full.cases.items() if self.known(know.case(c))
-        }
+        out.cases = {cid: self.case(c) for cid, c in full.cases.items() if self.known(know.case(c))}
         out.filings = {
             fid: self.trim(f) for fid, f in full.filings.items() if self.known(know.filing(f))
         }
@@ -257,7 +280,6 @@ class _View:
             s = s.model_copy(update={"replaced_on": None, "replaced_by": None})
             return self.trim(e, scheduled=s)
         return self.trim(e)
-
 
 
 def _changed(field: str, new: Sequence[Any], old: Sequence[Any]) -> dict[str, Any]:

@@ -66,8 +66,10 @@ def select_entries(dataset: Dataset, entries: Iterable[Entry], flt: TimelineFilt
     a range overlaps by its whole range; an open end reaches as far as the calendar does.
     `as_of` keeps what was on the record that day (see Entry.happened_by), as it stood then.
     """
-    case_id = find_case(dataset, flt.case).id if flt.case else None
-    party_ids = groups_of(dataset, find_party(dataset, flt.party).id) if flt.party else None
+    # Names are found in the whole dataset: a case not yet known on an as-of day has no entries.
+    names = dataset.complete
+    case_id = find_case(names, flt.case).id if flt.case else None
+    party_ids = groups_of(names, find_party(names, flt.party).id) if flt.party else None
     kinds = {_fold(k) for k in flt.kinds}
     for k in sorted(kinds - known_kinds()):
         close = closest(k, {name: () for name in known_kinds()}, n=1)
@@ -140,13 +142,10 @@ class ClaimFilter:
 
 def select_claims(dataset: Dataset, flt: ClaimFilter) -> list[ClaimView]:
     """The claims a filter selects, in dataset order, as they stood on `flt.as_of`."""
-    plaintiffs = (
-        groups_of(dataset, find_party(dataset, flt.plaintiff).id) if flt.plaintiff else None
-    )
-    defendants = (
-        groups_of(dataset, find_party(dataset, flt.defendant).id) if flt.defendant else None
-    )
-    case_id = find_case(dataset, flt.case).id if flt.case else None
+    names = dataset.complete  # (as in select_entries)
+    plaintiffs = groups_of(names, find_party(names, flt.plaintiff).id) if flt.plaintiff else None
+    defendants = groups_of(names, find_party(names, flt.defendant).id) if flt.defendant else None
+    case_id = find_case(names, flt.case).id if flt.case else None
     statuses = {s.casefold() for s in flt.statuses}
     out = []
     for claim in dataset.claims.values():

@@ -95,7 +95,7 @@ def export(
     fmt = export_format.lower()
     if fmt == "sqlite" and (output is None or str(output) == "-"):
         raise UsageError("export sqlite writes a database file: give it with -o FILE")
-    dataset = load_dataset(data_dir)
+    dataset = load_dataset(data_dir, known_on=flt.known)
     entries = select_entries(dataset, build_entries(dataset), flt)
     if fmt == "sqlite":
         from casetrack.export.datasette import publish
@@ -121,7 +121,6 @@ def export(
         return
     if fmt == "ics":
         from casetrack.export.ics import render_ics, split_by_precision, stamp_for
-
         from casetrack.render.wording import left_out_of_calendar
 
         text = render_ics(dataset, entries, stamp=stamp_for(dataset, os.environ), name=title)
@@ -146,8 +145,9 @@ def export(
         )
     else:
         from casetrack.export.html import render_html
+        from casetrack.render.wording import view_words
 
-        note = f"as of {flt.as_of.day} {flt.as_of:%b %Y}" if flt.as_of else None
+        note = view_words(flt.asof) if flt.asof else None
         text = render_html(
             dataset,
             entries,

@@ -67,10 +67,12 @@ def timeline(
     footnotes: Footnotes | None = None,
     as_of: dt.date | None = None,
     notes: bool = False,
+    start: dt.date | None = None,
 ) -> Iterator[RenderableType]:
     """The timeline grouped by year and month, yielded piece by piece so printing can start
     before the whole of a long timeline has been laid out. `notes`: how each inferred date was
-    worked out, under the entry."""
+    worked out, under the entry. `start`: the first day of the range asked for (--from); a span
+    already under way then is listed under that month, its date saying when it began."""
     wide = look.width >= WIDE
     year: int | None = None
     group: list[Entry] = []
@@ -78,6 +80,8 @@ def timeline(
     for e in entries:
         placed = e.date.placed_at()
         key = (placed.year, placed.month)
+        if start is not None and e.date.is_interval and e.date.earliest() < start:
+            key = (start.year, start.month)
         if key != month_key:
             if group:
                 yield from _month(dataset, group, look, wide, footnotes, as_of, notes)
