@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from casetrack.dates import DateSpan
 from cli_helpers import run
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -48,7 +49,8 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Out:
 
 
 # Days on which the scheduled dates later replaced (the 12 Feb 2025 conference, the 9 Mar 2026
-# trial) still stood.
+# trial) still stood. (No source reported the 12 Feb conference before it was moved, so it shows
+# only in what had happened by a day as known now, never in the record as it stood then.)
 REPLACED_ON_VIEW = ("2025-01-20", "2025-12-08")
 
 
@@ -57,7 +59,7 @@ def timeline(out: Out, *args: str) -> list[Json]:
     entries = list(out("timeline", "--as-of", LATE, *args))
     ids = {e["id"] for e in entries}
     for day in REPLACED_ON_VIEW:
-        entries += [e for e in out("timeline", "--as-of", day, *args) if e["id"] not in ids]
+        entries += [e for e in out("timeline", "--happened-by", day, *args) if e["id"] not in ids]
         ids = {e["id"] for e in entries}
     return entries
 
@@ -67,9 +69,9 @@ def by_id(items: list[Json]) -> dict[str, Json]:
 
 
 def span(e: Json) -> str:
-    """An entry's date as written in these tests: `2024-12-31/2025-01-30~` (~ if any end is)."""
-    written: str = e["date"] + (f"/{e['end']}" if e["end"] else "")
-    return written + ("~" if e["approximate"] else "") + ("?" if e["uncertain"] else "")
+    """An entry's date as the data writes it (EDTF): `2025-01-27~`, `[2024-12-31..2025-01-30~]`."""
+    written: str = e["edtf"]
+    return written
 
 
 def last_day(iso: str) -> dt.date:
@@ -91,17 +93,17 @@ def text(e: Json) -> str:
 # (date = when raised, kind = its status now).
 FACTS: list[tuple[str, str, str, str, str]] = [
     # The film and the allegations about it
-    ("2016/2024-08", "event", "production", "justin-baldoni", "strikes"),
+    ("/2024-08", "event", "production", "justin-baldoni", "strikes"),
     ("2023-05-19", "event", "production", "blake-lively", "no kiss"),
-    ("2016/2024-08", "event", "other", "jamey-heath", "breastfeeding"),
-    ("2016/2024-01", "event", "other", "blake-lively", "improvised kissing"),
-    ("2016/2024-08", "event", "meeting", "jamey-heath", "company-wide meeting"),
-    ("2016/2024-08", "event", "other", "ryan-reynolds", "hijacking"),
-    ("2016/2024-08", "event", "meeting", "taylor-swift", "rooftop scene"),
-    ("2016/2024-08", "event", "other", "ryan-reynolds", "megacelebrity friend"),
+    ("/2024-08", "event", "other", "jamey-heath", "breastfeeding"),
+    ("/2024-01", "event", "other", "blake-lively", "improvised kissing"),
+    ("[2016..2024-08]", "event", "meeting", "jamey-heath", "company-wide meeting"),
+    ("/2024-08", "event", "other", "ryan-reynolds", "hijacking"),
+    ("[2016..2024-08]", "event", "meeting", "taylor-swift", "rooftop scene"),
+    ("[2016..2024-08]", "event", "other", "ryan-reynolds", "megacelebrity friend"),
     ("2024-01", "event", "meeting", "blake-lively", "no more improvising of kissing"),
     ("2024-08", "event", "release", "justin-baldoni", "$50 million"),
-    ("2024-02/2025-02-13~", "event", "other", "blake-lively", "smear campaign"),
+    ("2024-02~/2025-02-13~", "event", "other", "blake-lively", "smear campaign"),
     ("2024-08~", "event", "other", "blake-lively", "online sentiment"),
     # December 2024
     ("2024-12-20", "filing", "administrative-complaint", "blake-lively", "Civil Rights Department"),
@@ -110,25 +112,25 @@ FACTS: list[tuple[str, str, str, str, str]] = [
     ("2024-12-31", "case", "case", "blake-lively", "Lively v. Wayfarer"),
     ("2024-12-31", "case", "case", "new-york-times", "libel"),
     ("2024-12-21", "event", "publication", "new-york-times", "Bury Anyone"),
-    ("2024-12-20/2025-01-30~", "event", "statement", "justin-baldoni", "denies"),
-    ("2024-12-20/2025-02-13~", "event", "statement", "bryan-freedman", "desperate attempt"),
+    ("[2024-12-20..2025-01-30~]", "event", "statement", "justin-baldoni", "denies"),
+    ("[2024-12-20..2025-02-13~]", "event", "statement", "bryan-freedman", "desperate attempt"),
     # January 2025
     ("2025-01-16", "filing", "complaint", "justin-baldoni", "$400 million"),
     ("2025-01-16", "case", "case", "ryan-reynolds", "Wayfarer"),
-    ("2025-01-16/2025-01-29", "filing", "order", "lewis-liman", "dismissal"),
-    ("2025-01-16/2025-01-30~", "event", "statement", "blake-lively", "meritless"),
-    ("2025-01-16/2025-02-13~", "event", "statement", "blake-lively", "abuser playbook"),
-    ("2025-01-16/2025-02-13~", "relation", "consolidated-with", "", "pretrial"),
-    ("2025-01-20/2025-01-26", "event", "release", "bryan-freedman", "10-minute"),
-    ("2025-01-20/2025-01-29", "event", "statement", "blake-lively", "corroborates"),
+    ("[2025-01-16..2025-01-29]", "filing", "order", "lewis-liman", "dismissal"),
+    ("[2025-01-16..2025-01-30~]", "event", "statement", "blake-lively", "meritless"),
+    ("[2025-01-16..2025-02-13~]", "event", "statement", "blake-lively", "abuser playbook"),
+    ("[2025-01-16..2025-02-13~]", "relation", "consolidated-with", "", "pretrial"),
+    ("[2025-01-20..2025-01-26]", "event", "release", "bryan-freedman", "10-minute"),
+    ("[2025-01-20..2025-01-29]", "event", "statement", "blake-lively", "corroborates"),
     ("2025-01-27", "event", "publication", "tmz", "voice memo"),
     ("2025-01-27~", "filing", "letter", "blake-lively", "gag order"),
     ("2025-01-27~", "filing", "order", "lewis-liman", "9 Mar 2026"),
-    ("2025-01-27/2025-01-29", "filing", "notice-of-intent", "leslie-sloane", "dismiss"),
+    ("[2025-01-27..2025-01-29]", "filing", "notice-of-intent", "leslie-sloane", "dismiss"),
     ("2025-01-30~", "filing", "notice-of-intent", "ryan-reynolds", "motion to dismiss"),
     ("2025-01-30", "event", "conference", "justin-baldoni", "premature"),
-    ("2024-12-31/2025-01-30~", "filing", "letter", "kevin-fritz", "deposition"),
-    ("2024-12-31/2025-01-29", "filing", "discovery", "blake-lively", "online sentiment"),
+    ("[2024-12-31..2025-01-30~]", "filing", "letter", "kevin-fritz", "deposition"),
+    ("[2024-12-31..2025-01-29]", "filing", "discovery", "blake-lively", "online sentiment"),
     # February 2025
     ("2025-02-03", "event", "conference", "bryan-freedman", "devastated"),
     ("2025-02-03", "event", "conference", "michael-gottlieb", "retaliation campaign"),
@@ -136,9 +138,9 @@ FACTS: list[tuple[str, str, str, str, str]] = [
     ("2025-02-07", "event", "meeting", "blake-lively", "Discovery Protocols"),
     ("2025-02-13~", "filing", "joint-letter", "justin-baldoni", "mediation program"),
     ("2025-02-13~", "filing", "order", "lewis-liman", "mediation"),
-    ("2024-12-31/2025-02-13~", "filing", "subpoena", "blake-lively", "text messages"),
-    ("2024-12-20/2025-02-13~", "event", "release", "justin-baldoni", "website"),
-    ("2024-12-20/2025-02-13~", "filing", "complaint", "crisis-pr-firm", "reputational harm"),
+    ("[2024-12-31..2025-02-13~]", "filing", "subpoena", "blake-lively", "text messages"),
+    ("[2024-12-20..2025-02-13~]", "event", "release", "justin-baldoni", "website"),
+    ("[2024-12-20..2025-02-13~]", "filing", "complaint", "crisis-pr-firm", "reputational harm"),
     # Claims and what became of them
     ("2024-12-31", "claim", "pending", "blake-lively", "Sexual harassment"),
     ("2024-12-31", "claim", "pending", "justin-baldoni", "Retaliation"),
@@ -149,7 +151,13 @@ FACTS: list[tuple[str, str, str, str, str]] = [
     ("2025-06-03", "status", "withdrawn", "blake-lively", "emotional distress"),
     ("2025-01-16", "claim", "judgment-for-defendant", "ryan-reynolds", "Civil extortion"),
     ("2025-01-16", "claim", "judgment-for-defendant", "leslie-sloane", "Defamation"),
-    ("2025-01-16", "claim", "judgment-for-defendant", "new-york-times", "New York Times"),
+    (
+        "[2025-01-16..2025-06-09]",
+        "claim",
+        "judgment-for-defendant",
+        "new-york-times",
+        "New York Times",
+    ),
     ("2024-12-31", "claim", "pending", "new-york-times", "Libel"),
     ("2024-12-31", "claim", "pending", "new-york-times", "False light"),
     ("2025-06-09", "status", "dismissed", "justin-baldoni", "extortion"),
@@ -309,13 +317,19 @@ def test_nothing_is_dated_after_the_sources_that_report_it(out: Out) -> None:
 
 
 def test_inferred_dates_say_how_and_ranges_say_what_they_are(out: Out) -> None:
+    ranges = 0
     for e in timeline(out):
         note = e["date_note"] if e["record"] != "relation" else e["summary"]
         if e["approximate"] or e["uncertain"] or e["end"]:
             assert note, e["id"]
-        if e["end"]:
-            # A fact that happened once on a day no source gives, or a real span: say which.
-            assert note.startswith(("Once, some time within this range", "A span")), e["id"]
+        # A fact that happened once on a day no source gives is one day within a range (a set);
+        # a real span is an interval. Each says which it is.
+        if e["between"]:
+            assert note.startswith("Once, some time within this range"), e["id"]
+            ranges += 1
+        elif e["end"] or e["date"] is None:
+            assert note.startswith("A span"), e["id"]
+    assert ranges == 18
 
 
 # --- 4. Allegations: who alleges, where, who denies ------------------------------------------------
@@ -427,22 +441,33 @@ def test_the_los_angeles_claims_have_no_outcome(out: Out) -> None:
 
 
 @pytest.mark.parametrize(
-    ("as_of", "status", "changed", "by"),
+    ("when", "as_of", "status", "changed", "by"),
     [
-        ("2025-06-08", "pending", None, None),
-        ("2025-06-09", "dismissed", "2025-06-09", "f-2025-06-09-order-dismissal"),
-        ("2025-10-31", "judgment-for-defendant", "2025-10-31", "f-2025-10-31-final-judgment"),
+        # The claims were brought some day between 16 Jan and 9 Jun 2025 ...
+        ("--happened-by", "2025-06-08", "pending", None, None),
+        ("--as-of", "2025-06-09", "dismissed", "2025-06-09", "f-2025-06-09-order-dismissal"),
+        (
+            "--as-of",
+            "2025-10-31",
+            "judgment-for-defendant",
+            "2025-10-31",
+            "f-2025-10-31-final-judgment",
+        ),
     ],
 )
 def test_the_wayfarer_case_holds_the_dismissed_claims_against_the_times(
-    out: Out, as_of: str, status: str, changed: str | None, by: str | None
+    out: Out, when: str, as_of: str, status: str, changed: str | None, by: str | None
 ) -> None:
-    claims = out(
-        "claims", "--case", "1:25-cv-00449", "--defendant", "New York Times", "--as-of", as_of
-    )
+    claims = out("claims", "--case", "1:25-cv-00449", "--defendant", "New York Times", when, as_of)
     assert [
         (c["case"], c["defendants"], c["status"], c["status_date"], c["status_by"]) for c in claims
     ] == [("wayfarer-v-lively", ["new-york-times"], status, changed, by)]
+
+
+def test_the_claims_against_the_times_were_not_known_before_the_ruling(out: Out) -> None:
+    # ... but no source reports them before the ruling of 9 Jun 2025 that dismissed them.
+    found = out("claims", "--defendant", "New York Times", "--as-of", "2025-06-08")
+    assert [c["case"] for c in found] == ["baldoni-v-nyt", "baldoni-v-nyt"]
 
 
 def test_every_wayfarer_claim_was_dismissed_then_judged(out: Out) -> None:
@@ -481,9 +506,22 @@ def test_the_friend_is_not_identified(out: Out) -> None:
 
 
 def test_undated_production_facts_start_no_earlier_than_the_novel_says(out: Out) -> None:
-    during = [e for e in timeline(out) if e["date"] == "2016"]
-    assert len(during) == 7
-    assert all(e["end"] in ("2024-01", "2024-08") for e in during)
+    # What happened once during production is one day between the 2016 novel and the release.
+    once = sorted(e["id"] for e in timeline(out) if e["date"] == "2016")
+    assert once == [
+        "ev-alleged-company-wide-meeting",
+        "ev-alleged-rooftop-pressure",
+        "ev-rooftop-scene-meeting",
+    ]
+    assert {span(e) for e in timeline(out) if e["id"] in once} == {"[2016..2024-08]"}
+    # A span of production whose start no source gives does not "last from 2016".
+    spans = {e["id"]: span(e) for e in timeline(out) if e["date"] is None}
+    assert spans == {
+        "ev-alleged-improvised-kissing": "/2024-01",
+        "ev-production": "/2024-08",
+        "ev-alleged-on-set-conduct": "/2024-08",
+        "ev-alleged-film-takeover": "/2024-08",
+    }
     production = text(by_id(timeline(out))["ev-production"])
     assert "2016 novel" in production and "19 may" not in production
 
@@ -547,11 +585,12 @@ def test_scheduled_trial_as_of(out: Out, on: str, trials: list[str]) -> None:
 def test_the_trial_move_is_linked(out: Out) -> None:
     trials = sorted(timeline(out, "--kind", "trial"), key=lambda e: e["date"])
     first, second = (e["scheduled"] for e in trials)
+    # Each as it stood: the first date before it was moved says nothing yet of the move.
     assert first == {
         "set_on": "2025-01-27",
         "set_by": "f-2025-01-27-order-trial-date",
-        "replaced_on": "2025-12-09",
-        "replaced_by": "ev-trial-2026-05-18",
+        "replaced_on": None,
+        "replaced_by": None,
     }
     assert second == {
         "set_on": "2025-12-09",
@@ -559,6 +598,16 @@ def test_the_trial_move_is_linked(out: Out) -> None:
         "replaced_on": None,
         "replaced_by": None,
     }
+    # The data links the two (validate checks the reference).
+    from casetrack.loader import load
+
+    dataset, _ = load(DATA)
+    schedule = dataset.events["ev-trial-2026-03-09"].scheduled
+    assert schedule is not None
+    assert (schedule.replaced_on, schedule.replaced_by) == (
+        DateSpan.parse("2025-12-09"),
+        "ev-trial-2026-05-18",
+    )
 
 
 # --- 8. Where the sources disagree, every version is kept ----------------------------------------

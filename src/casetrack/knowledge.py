@@ -5,15 +5,16 @@ question every view asks of its day: `entries`, `claim_history`) and it was know
 means public, and is worked out here:
 
 - a source from its publication date (`published`; else, for a copy of a web page or a docket,
-  the day it was `retrieved`, when it was public at the latest). A source with neither is not
-  known to have been public before today.
+  the day it was `retrieved`, when it was public at the latest). A source with neither is in no
+  view of a day: nothing says when it became public (the data as it stands, without --as-of,
+  holds everything).
 - a record from the earliest of: a source that reports it, and what made it public by its nature:
   a filing its own date (the day it was filed); an allegation the date of the filing that makes
   it (`alleged.filing`); a publication, a release, a statement to the press or a ruling its own
   date; a scheduled date the day it was set (`set_on`), and its replacement from `replaced_on`;
   a claim the filing that raised it, or its own date; a claim's status change the filing or
   event that made it (`by`), else its sources (the claim's when it names none); a case the day
-  it was filed; a relation between cases its date; a party's role in a case its sources (the
+  it was filed, or of its first filing; a relation between cases its date; a party's role in a case its sources (the
   case's when it names none); a computed deadline its trigger.
 
 Every date counts from the last day it can mean: a month from its last day, one day within a
@@ -83,10 +84,10 @@ def earliest_of(*days: dt.date | None) -> dt.date | None:
     return min(known) if known else None
 
 
-def is_known(since: dt.date | None, day: dt.date, today: dt.date) -> bool:
-    """Whether something known since `since` was known on `day`: a thing not known to have been
-    public before (None) counts from today."""
-    return since <= day if since is not None else day >= today
+def is_known(since: dt.date | None, day: dt.date) -> bool:
+    """Whether something known since `since` was known on `day` (None: nothing dates it, so it
+    is not known to have been public on any day)."""
+    return since is not None and since <= day
 
 
 class Knowledge:
@@ -101,6 +102,13 @@ class Knowledge:
             if s.kind == "docket" and s.published is None:
                 self.dockets.add(sid)
         self._seen: dict[tuple[str, ...], dt.date | None] = {}
+        # Each case's first filing: a case is public once a document in it is.
+        self.first_filed: dict[str, dt.date] = {}
+        for f in dataset.filings.values():
+            day = last_day(f.date)
+            if f.case is not None and day is not None:
+                known = self.first_filed.get(f.case)
+                self.first_filed[f.case] = day if known is None else min(known, day)
 
     def sources(self, ids: Sequence[str]) -> dt.date | None:
         """The earliest day one of these sources was public (a docket never counts)."""
@@ -137,7 +145,7 @@ class Knowledge:
         return earliest_of(self.dated(change.by), self.sources(change.sources or c.sources))
 
     def case(self, c: Case) -> dt.date | None:
-        return earliest_of(last_day(c.filed), self.sources(c.sources))
+        return earliest_of(last_day(c.filed), self.first_filed.get(c.id), self.sources(c.sources))
 
     def relation(self, c: Case, rel: Relation) -> dt.date | None:
         return earliest_of(last_day(rel.date), self.sources(rel.sources or c.sources))
@@ -153,9 +161,9 @@ class Knowledge:
         return self.event(e) if e is not None else None
 
 
-def as_known_on(dataset: Dataset, day: dt.date, today: dt.date) -> Dataset:
+def as_known_on(dataset: Dataset, day: dt.date) -> Dataset:
     """The dataset as it was known on `day` (see the module's docstring)."""
-    return _View(dataset, day, today).build()
+    return _View(dataset, day).build()
 
 
 def require_known(view: Dataset, section: str, record_id: str, what: str) -> None:
@@ -184,15 +192,14 @@ def require_known(view: Dataset, section: str, record_id: str, what: str) -> Non
 class _View:
     """One as-of view being built: what is known on `day`, record by record."""
 
-    def __init__(self, dataset: Dataset, day: dt.date, today: dt.date) -> None:
+    def __init__(self, dataset: Dataset, day: dt.date) -> None:
         self.full = dataset
         self.know = Knowledge(dataset)
         self.day = day
-        self.today = today
         self.cited_dockets: set[str] = set()
 
     def known(self, since: dt.date | None) -> bool:
-        return is_known(since, self.day, self.today)
+        return is_known(since, self.day)
 
     def build(self) -> Dataset:
         full, know = self.full, self.know

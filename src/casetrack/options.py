@@ -128,7 +128,7 @@ def load_dataset(
     if known_on is not None:
         from casetrack.knowledge import as_known_on
 
-        return as_known_on(dataset, known_on, dt.date.today())
+        return as_known_on(dataset, known_on)
     return dataset
 
 

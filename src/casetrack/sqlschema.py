@@ -501,6 +501,7 @@ TIMELINE = Table(
         ),
         _text("notes", "Free notes on the record, by whoever keeps the data."),
         _text("docket_text", "For a filing: the docket entry's text, as the court wrote it."),
+        _text("edtf", "The date as the data writes it, in EDTF ([2024-12-31..2025-01-30], ...)."),
         _text(
             "known_since",
             "Since when it is known (ISO day): the earliest public source, the day it was filed, "

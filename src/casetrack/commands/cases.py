@@ -54,7 +54,8 @@ def cases(data_dir: Path | None, asof: AsOf, output_format: str, pager: bool) ->
     day = asof.day
     dataset = load_dataset(data_dir, known_on=asof.known)
     entries = build_entries(dataset)
-    rows = [_overview(dataset, c, entries, day) for c in dataset.cases.values()]
+    filed = (c for c in dataset.cases.values() if c.filed is None or c.filed.earliest() <= day)
+    rows = [_overview(dataset, c, entries, day) for c in filed]
 
     def json_data() -> list[dict[str, Any]]:
         return [records.case(dataset, *row) for row in rows]

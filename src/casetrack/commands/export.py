@@ -121,7 +121,7 @@ def export(
         return
     if fmt == "ics":
         from casetrack.export.ics import render_ics, split_by_precision, stamp_for
-        from casetrack.render.wording import left_out_of_calendar
+        from casetrack.render.date_words import left_out_of_calendar
 
         text = render_ics(dataset, entries, stamp=stamp_for(dataset, os.environ), name=title)
         left_out = split_by_precision(entries)[1]
@@ -145,7 +145,7 @@ def export(
         )
     else:
         from casetrack.export.html import render_html
-        from casetrack.render.wording import view_words
+        from casetrack.render.date_words import view_words
 
         note = view_words(flt.asof) if flt.asof else None
         text = render_html(

@@ -19,7 +19,7 @@ from casetrack.characters import clean, safe_url
 from casetrack.dataset import Dataset
 from casetrack.dates import DateSpan, PartialDate
 from casetrack.entries import Entry
-from casetrack.render import wording
+from casetrack.render import date_words, wording
 from casetrack.render.wording import GroupBy
 
 # Colour-blind-safe hues (Okabe & Ito), darkened where needed for contrast on white.
@@ -175,7 +175,7 @@ def render_html(
 
 
 def _meta(entries: list[Entry], note: str | None) -> str:
-    span = wording.span_of(entries)
+    span = date_words.span_of(entries)
     parts = [f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}"]
     if span:
         parts.append(span)
@@ -275,7 +275,7 @@ def _when_html(entry: Entry) -> str:
         _time(piece, bound) if bound is not None else escape(piece)
         for piece, bound in _pieces(date)
     )
-    marks = wording.date_marks(entry)
+    marks = date_words.date_marks(entry)
     if marks:
         text += f' <span class="approx">{escape(", ".join(marks))}</span>'
     return text

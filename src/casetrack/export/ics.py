@@ -28,7 +28,7 @@ from casetrack.characters import clean, safe_url
 from casetrack.dataset import Dataset
 from casetrack.entries import Entry, latest_source_date
 from casetrack.errors import InputError
-from casetrack.render import wording
+from casetrack.render import date_words, wording
 
 PRODID = f"-//casetrack//casetrack {__version__}//EN"
 UID_DOMAIN = "casetrack"
@@ -97,7 +97,7 @@ def render_ics(
     ]
     if vague:
         ids = ", ".join(e.id for e in vague)
-        note = f"{wording.left_out_of_calendar([e.date for e in vague])} left out: {ids}"
+        note = f"{date_words.left_out_of_calendar([e.date for e in vague])} left out: {ids}"
         lines.append(f"X-CASETRACK-OMITTED;VALUE=TEXT:{escape_text(note)}")
     utc = stamp.astimezone(dt.UTC)
     stamp_text = f"{_date(utc.date())}T{utc:%H%M%S}Z"
@@ -172,7 +172,7 @@ def description(dataset: Dataset, entry: Entry) -> str:
     if docket:
         url = safe_url(entry.document_url)
         parts.append(f"Docket: {docket}" + (f" <{url}>" if url else ""))
-    parts.append(f"Date: {wording.date_line(entry)}")
+    parts.append(f"Date: {date_words.date_line(entry)}")
     parts.append(f"Kind: {entry.record}, {entry.kind}")
     if entry.record == "deadline":
         parts.append(wording.NOTICE)

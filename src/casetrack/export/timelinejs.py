@@ -20,7 +20,7 @@ from casetrack.dataset import Dataset
 from casetrack.dates import DateSpan, PartialDate
 from casetrack.entries import Entry
 from casetrack.export.html import escape, link
-from casetrack.render import wording
+from casetrack.render import date_words, wording
 from casetrack.render.wording import GroupBy
 
 TITLE_ID = "casetrack-title"
@@ -116,7 +116,7 @@ def title_html(dataset: Dataset, entries: list[Entry]) -> str:
     if not entries:
         return "<p>No entries.</p>"
     count = f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}"
-    span = wording.span_of(entries) or ""
+    span = date_words.span_of(entries) or ""
     alleged = sum(1 for e in entries if e.alleged_by)
     if alleged == 0:
         allegations = "None is an allegation."
@@ -151,7 +151,7 @@ def event_html(dataset: Dataset, entry: Entry) -> str:
     if allegation:
         parts.append(f"<p><strong>Allegation.</strong> {escape(allegation)}</p>")
     if entry.date.approximate or entry.date.uncertain or entry.date_note:
-        parts.append(f"<p><strong>Date:</strong> {escape(wording.date_line(entry))}</p>")
+        parts.append(f"<p><strong>Date:</strong> {escape(date_words.date_line(entry))}</p>")
     if entry.unconfirmed:
         parts.append(f"<p><em>{escape(wording.UNCONFIRMED)}</em></p>")
     for d in entry.discrepancies:

@@ -17,8 +17,9 @@ from casetrack.dates import due_when
 from casetrack.deadlines import DeadlineView
 from casetrack.output import Look
 from casetrack.render import wording as w
+from casetrack.render.date_words import view_words
 from casetrack.render.terminal import facts, text
-from casetrack.render.wording import LAST_DAY, NOTICE, case_name, record_label, view_words, where
+from casetrack.render.wording import LAST_DAY, NOTICE, case_name, record_label, where
 
 if TYPE_CHECKING:
     from casetrack.knowledge import AsOf

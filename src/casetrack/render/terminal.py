@@ -22,7 +22,7 @@ from rich.text import Text
 from casetrack.characters import clean
 from casetrack.dates import DateSpan
 from casetrack.output import Look
-from casetrack.render.wording import view_words
+from casetrack.render.date_words import view_words
 
 if TYPE_CHECKING:
     from casetrack.knowledge import AsOf

@@ -19,6 +19,7 @@ from rich.text import Text
 from casetrack.dataset import Dataset
 from casetrack.entries import Entry
 from casetrack.output import Look
+from casetrack.render import date_words
 from casetrack.render import wording as w
 from casetrack.render.terminal import DATE_WIDTH, Columns, heading, text
 from casetrack.render.wording import case_name
@@ -118,7 +119,7 @@ def _month(
     for start in range(0, len(entries), CHUNK):
         rows: list[tuple[Text, ...]] = []
         for e in entries[start : start + CHUNK]:
-            date = text(w.date_cell(e.date, DATE_WIDTH))
+            date = text(date_words.date_cell(e.date, DATE_WIDTH))
             body = entry_body(dataset, e, wide, footnotes, as_of, notes)
             if wide:
                 case = text(case_name(dataset, e.case) if e.case else "")
@@ -173,5 +174,5 @@ def entry_body(
     for d in e.discrepancies:
         body.append_text(text("\n" + w.differ(d), "cyan"))
     if notes and e.date_note:
-        body.append_text(text("\n" + w.date_note_line(e.date_note), "dim"))
+        body.append_text(text("\n" + date_words.date_note_line(e.date_note), "dim"))
     return body

@@ -1,8 +1,8 @@
 """Every sentence casetrack writes about a record, for every output: names, sources, allegations,
 what is unconfirmed or disputed, how sure a date is, ECF numbers, claims' standing and computed
 deadlines. The terminal, the CSV and Markdown tables, the calendar, TimelineJS, the web page, the
-SQLite database and `casetrack diff` take their words from here (a date itself is worded by
-`dates`). Plain text in, plain text out: each output escapes for its own format, and every text
+SQLite database and `casetrack diff` take their words from here; how a date and the day of a
+view read are in `date_words` (a date's own words in `dates`). Plain text in, plain text out: each output escapes for its own format, and every text
 bound for an output but JSON passes `characters.clean` there. No rich and no pydantic here.
 """
 
@@ -14,13 +14,11 @@ from typing import TYPE_CHECKING, Literal
 from casetrack.characters import safe_url
 from casetrack.claim_history import ClaimView, claim_counts
 from casetrack.dataset import Dataset
-from casetrack.dates import SINGLE, DateSpan
 
 if TYPE_CHECKING:
     from casetrack.counting import Count, StateQuestion
     from casetrack.deadlines import DeadlineView
     from casetrack.entries import Entry
-    from casetrack.knowledge import AsOf
     from casetrack.models import Case, Claim, Discrepancy, Filing, Relation, Source
 
 GroupBy = Literal["case", "kind"]
@@ -279,82 +277,6 @@ def counts_text(views: Sequence[ClaimView]) -> str:
         return "no claims"
     total = f"{len(views)} claim{'s' if len(views) != 1 else ''}"
     return f"{total}: " + ", ".join(f"{n} {status}" for status, n in counts.items())
-
-
-# --- dates ------------------------------------------------------------------------------------
-
-
-def date_marks(entry: Entry) -> list[str]:
-    """What a reader must know about how sure the date is: approximate, uncertain, both or none."""
-    marks = []
-    if entry.date.approximate:
-        marks.append("approximate date")
-    if entry.date.uncertain:
-        marks.append("uncertain date")
-    return marks
-
-
-def view_words(asof: AsOf) -> str:
-    """The day a view shows and what it knows: 'as of 14 Feb 2025' (as it stood then), 'happened
-    by 14 Feb 2025, as known today', 'happened by 14 Feb 2025, as known on 1 Mar 2025'."""
-    day = DateSpan.of(asof.day).display()
-    if not asof.retrospective:
-        return f"as of {day}"
-    known = "today" if asof.known is None else f"on {DateSpan.of(asof.known).display()}"
-    return f"happened by {day}, as known {known}"
-
-
-def date_cell(date: DateSpan, width: int) -> str:
-    """A date for a narrow column (the terminal timeline's): its words packed into lines of at
-    most `width`, none broken inside ('between' / '31 Dec 2024 and' / '30 Jan 2025')."""
-    lines: list[str] = []
-    for piece in date.words():
-        if lines and len(lines[-1]) + 1 + len(piece) <= width:
-            lines[-1] += " " + piece
-        else:
-            lines.append(piece)
-    return "\n".join(lines)
-
-
-def date_note_line(note: str) -> str:
-    """How an inferred date was worked out, under an entry (`timeline --notes`)."""
-    return f"date: {note}"
-
-
-def left_out_of_calendar(dates: Sequence[DateSpan]) -> str:
-    """'2 entries dated only to a month or year', '... or to some day within a range': what a
-    calendar leaves out, since it cannot show them without inventing a day."""
-    reasons = []
-    if any(d.shape == SINGLE or (d.is_interval and None not in (d.start, d.end)) for d in dates):
-        reasons.append("dated only to a month or year")
-    if any(d.between for d in dates):
-        reasons.append("dated to some day within a range")
-    if any(d.is_interval and None in (d.start, d.end) for d in dates):
-        reasons.append("spanning from or until a day not known")
-    n = len(dates)
-    return f"{n} entr{'y' if n == 1 else 'ies'} " + " or ".join(reasons)
-
-
-def date_line(entry: Entry) -> str:
-    """The date as readers see it, saying when it is approximate or uncertain, and why."""
-    text = entry.date.display()
-    marks = date_marks(entry)
-    if marks:
-        text += f" ({', '.join(marks)})"
-    if entry.date_note:
-        text += f" — {entry.date_note}"
-    return text
-
-
-def span_of(entries: Sequence[Entry]) -> str | None:
-    """'2023 to 18 May 2026': from the earliest bound of any entry's date to the latest."""
-    starts = [e.date.start for e in entries if e.date.start is not None]
-    ends = [p for e in entries for p in (e.date.end or e.date.start,) if p is not None]
-    if not starts and not ends:
-        return None
-    first = min(starts or ends, key=lambda p: p.earliest()).display()
-    last = max(ends or starts, key=lambda p: p.latest()).display()
-    return first if first == last else f"{first} to {last}"
 
 
 # --- ECF numbers ------------------------------------------------------------------------------
