@@ -21,7 +21,7 @@ from casetrack.dates import DateSpan
 from cli_helpers import run
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-LATE = "2026-12-31"  # a day after everything in the data, for "the record as it stands"
+LATE = "2026-12-31"  # a day after everything in the data: what had happened, as known now
 
 # How far past its recorded publication day a press source may really have appeared (several of
 # them are dated from weekdays in their text, to within a day or two).
@@ -56,7 +56,7 @@ REPLACED_ON_VIEW = ("2025-01-20", "2025-12-08")
 
 def timeline(out: Out, *args: str) -> list[Json]:
     """Every timeline entry as the record stands (`LATE`), plus the scheduled dates since replaced."""
-    entries = list(out("timeline", "--as-of", LATE, *args))
+    entries = list(out("timeline", "--happened-by", LATE, *args))
     ids = {e["id"] for e in entries}
     for day in REPLACED_ON_VIEW:
         entries += [e for e in out("timeline", "--happened-by", day, *args) if e["id"] not in ids]
@@ -188,12 +188,12 @@ def candidates(out: Out, rtype: str) -> Iterator[tuple[str, str, set[str], str, 
                 who = set(e["parties"]) | set(e["alleged_by"])
                 yield span(e), kind, who, text(e), e["sources"]
     elif rtype == "case":
-        for c in out("cases", "--as-of", LATE):
+        for c in out("cases", "--happened-by", LATE):
             who = {p["party"] for p in c["parties"]}
             words = f"{c['caption']} {c['short_name']} {c['summary']}".lower()
             yield c["filed"] or "", "case", who, words, c["sources"]
     elif rtype == "claim":
-        for c in out("claims", "--as-of", LATE):
+        for c in out("claims", "--happened-by", LATE):
             who = set(c["plaintiffs"]) | set(c["defendants"])
             words = f"{c['title']} {c['summary'] or ''}".lower()
             yield c["raised"] or "", c["status"], who, words, c["sources"]
@@ -227,8 +227,8 @@ def test_every_record_names_existing_sources(out: Out) -> None:
     known = set(by_id(out("sources")))
     records = [
         *timeline(out),
-        *out("claims", "--as-of", LATE),
-        *out("cases", "--as-of", LATE),
+        *out("claims", "--happened-by", LATE),
+        *out("cases", "--happened-by", LATE),
         *out("parties"),
     ]
     assert [r["id"] for r in records if not r["sources"]] == []
@@ -242,7 +242,7 @@ def test_every_role_and_relation_is_sourced_and_every_source_used(out: Out) -> N
         assert detail["cited_by"], f"{source['id']} is cited by nothing"
         for c in detail["cited_by"]:
             cited.setdefault(c["id"], set()).add(c["via"])
-    for case in out("cases", "--as-of", LATE):
+    for case in out("cases", "--happened-by", LATE):
         for p in case["parties"]:
             assert f"role of {p['party']}" in cited[case["id"]], (case["id"], p["party"])
         for rel in case["relations"]:
@@ -283,8 +283,8 @@ def test_what_one_article_alone_reports_is_unconfirmed(out: Out) -> None:
     articles = article_ids(out)
     records = [
         *(e for e in timeline(out) if e["record"] in ("filing", "event")),
-        *out("claims", "--as-of", LATE),
-        *out("cases", "--as-of", LATE),
+        *out("claims", "--happened-by", LATE),
+        *out("cases", "--happened-by", LATE),
         *out("parties"),
     ]
     wrong = [
@@ -411,8 +411,8 @@ def test_no_allegation_is_pinned_on_a_filing_that_does_not_make_it(
 
 
 def test_facts_only_holds_nothing_that_only_one_side_alleges(out: Out) -> None:
-    everything = out("timeline", "--as-of", LATE)
-    facts = out("timeline", "--as-of", LATE, "--facts-only")
+    everything = out("timeline", "--happened-by", LATE)
+    facts = out("timeline", "--happened-by", LATE, "--facts-only")
     assert [e["id"] for e in facts] == [e["id"] for e in everything if e["status"] == "fact"]
     assert set(ALLEGATIONS).isdisjoint(e["id"] for e in facts)
     # One side's words appear only inside the filing that makes them, attributed to it.
@@ -430,7 +430,7 @@ def test_an_anonymous_rumour_is_not_in_the_data(out: Out) -> None:
 
 
 def test_the_los_angeles_claims_have_no_outcome(out: Out) -> None:
-    claims = out("claims", "--case", "baldoni-v-nyt", "--as-of", LATE)
+    claims = out("claims", "--case", "baldoni-v-nyt", "--happened-by", LATE)
     assert [(c["title"], c["status"], c["status_date"]) for c in claims] == [
         ("Libel", "pending", None),
         ("False light", "pending", None),
@@ -471,7 +471,7 @@ def test_the_claims_against_the_times_were_not_known_before_the_ruling(out: Out)
 
 
 def test_every_wayfarer_claim_was_dismissed_then_judged(out: Out) -> None:
-    claims = out("claims", "--case", "wayfarer-v-lively", "--as-of", LATE)
+    claims = out("claims", "--case", "wayfarer-v-lively", "--happened-by", LATE)
     assert len(claims) == 8
     changes: dict[str, list[str]] = {}
     for e in timeline(out, "--case", "wayfarer-v-lively", "--kind", "status-change"):
@@ -527,7 +527,7 @@ def test_undated_production_facts_start_no_earlier_than_the_novel_says(out: Out)
 
 
 def test_claim_wording_follows_the_sources(out: Out) -> None:
-    claims = by_id(out("claims", "--as-of", LATE))
+    claims = by_id(out("claims", "--happened-by", LATE))
     for cid in ("cl-wayfarer-civil-extortion", "cl-wayfarer-defamation"):
         assert "deny" not in claims[cid]["summary"] and "meritless" in claims[cid]["summary"]
     assert "does not say whether" in claims["cl-lively-lost-wages"]["summary"]
@@ -552,7 +552,7 @@ def test_dataset_validates_clean() -> None:
 
 
 def test_the_cases_and_their_courts(out: Out) -> None:
-    cases = by_id(out("cases", "--as-of", LATE))
+    cases = by_id(out("cases", "--happened-by", LATE))
     assert {c: (v["court"], v["docket"], v["judge"]) for c, v in cases.items()} == {
         "lively-v-wayfarer": ("sdny", "1:24-cv-10049 (LJL)", "lewis-liman"),
         "wayfarer-v-lively": ("sdny", "1:25-cv-00449 (LJL)", "lewis-liman"),
@@ -629,7 +629,7 @@ def test_discrepancy_is_kept(
     items = (
         timeline(out)
         if command == "timeline"
-        else out(command, *(("--as-of", LATE) if command == "cases" else ()))
+        else out(command, *(("--happened-by", LATE) if command == "cases" else ()))
     )
     found = [d for d in by_id(items)[record]["discrepancies"] if about in d["about"].lower()]
     assert found, f"{record} has no discrepancy about {about!r}"

@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 from casetrack import cache, yamlsafe
 from casetrack.cachefile import CachedDataset
 from casetrack.dates import DateError, DateSpan, PartialDate
-from casetrack.typed_dates import parse_user_date
 from casetrack.entries import build_entries
 from casetrack.loader import load
 from casetrack.problems import Problem
+from casetrack.typed_dates import parse_user_date
 from casetrack.vocabulary import SECTION_NAMES as SECTIONS
 
 # Sized for CI (about 10 s in all); CASETRACK_PROPERTY_SCALE=20 hunts harder.

@@ -169,14 +169,10 @@ Part = tuple[str, "PartialDate | None"]
 
 @dataclass(frozen=True, slots=True)
 class DateSpan:
-    """A date as a record gives it: a single partial date; an interval, a span of time between
-    two (`2023-05/2024-01`, either end possibly open `..` or unknown, left empty); or one day of
-    a set, a single day that no source gives within a range (`[2024-12-31..2025-01-30]`, either
-    end possibly open: `[..2025-01-29]`, `[2024-12-31..]`).
-
-    `start` and `end` are the bounds; None is an open or unknown end (a single date has only a
-    start). An interval with a missing end remembers how it was written (`unknown`).
-    """
+    """A date as a record gives it: a single partial date, an interval (a span of time) or one
+    day of a set (see the module's docstring). `start` and `end` are the bounds; None is an open
+    or unknown end (a single date has only a start); `unknown` says how an interval's missing
+    end was written."""
 
     start: PartialDate | None
     end: PartialDate | None = None
@@ -262,6 +258,11 @@ class DateSpan:
     def is_day(self) -> bool:
         """Whether this is a single date known to the day."""
         return self.shape == SINGLE and self.start is not None and self.start.day is not None
+
+    @property
+    def open_end(self) -> bool:
+        """Whether the date has no last day: an interval or a range whose end is open or unknown."""
+        return self.end is None and self.shape != SINGLE
 
     def _ends(self) -> tuple[PartialDate, ...]:
         return tuple(p for p in (self.start, self.end) if p is not None)

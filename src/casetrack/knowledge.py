@@ -72,10 +72,7 @@ class AsOf:
 
 def last_day(date: DateSpan | None) -> dt.date | None:
     """The last day a date can mean, or None when it has none (an open or unknown end)."""
-    if date is None:
-        return None
-    latest = date.latest()
-    return None if latest == dt.date.max else latest
+    return None if date is None or date.open_end else date.latest()
 
 
 def earliest_of(*days: dt.date | None) -> dt.date | None:

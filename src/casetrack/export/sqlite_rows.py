@@ -12,7 +12,6 @@ Text from the data is cleaned of control characters, as in every other output; d
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 from collections.abc import Iterable, Iterator
@@ -58,15 +57,14 @@ def _date_cells(span: DateSpan | None) -> Row:
     # Records share dates (a large dataset has a few thousand distinct ones): work each out once.
     if span is None:
         return None, 0, 0, None, 0, None, None
-    earliest, latest = span.earliest(), span.latest()
     return (
         iso_start(span),
         int(span.approximate),
         int(span.uncertain),
         iso_end(span),
         int(span.between),
-        earliest.isoformat() if earliest != dt.date.min else None,
-        latest.isoformat() if latest != dt.date.max else None,
+        span.earliest().isoformat() if span.start is not None else None,
+        None if span.open_end else span.latest().isoformat(),
     )
 
 
