@@ -55,17 +55,24 @@ def date_note_line(note: str) -> str:
 
 
 def left_out_of_calendar(dates: Sequence[DateSpan]) -> str:
-    """'2 entries dated only to a month or year', '... or to some day within a range': what a
-    calendar leaves out, since it cannot show them without inventing a day."""
+    """'2 entries dated only to a month or year', or with other reasons '5 entries without a day
+    of their own (dated only to a month or year, to some day within a range, or to a span with
+    an open end)': what a calendar leaves out, since it cannot show them without inventing a
+    day."""
     reasons = []
     if any(d.shape == SINGLE or (d.is_interval and None not in (d.start, d.end)) for d in dates):
-        reasons.append("dated only to a month or year")
+        reasons.append("only to a month or year")
     if any(d.between for d in dates):
-        reasons.append("dated to some day within a range")
+        reasons.append("to some day within a range")
     if any(d.is_interval and None in (d.start, d.end) for d in dates):
-        reasons.append("spanning from or until a day not known")
+        reasons.append("to a span with an open end")
     n = len(dates)
-    return f"{n} entr{'y' if n == 1 else 'ies'} " + " or ".join(reasons)
+    entries = f"{n} entr{'y' if n == 1 else 'ies'}"
+    if len(reasons) == 1:
+        return f"{entries} dated {reasons[0]}"
+    return (
+        f"{entries} without a day of their own (dated {', '.join(reasons[:-1])}, or {reasons[-1]})"
+    )
 
 
 def date_line(entry: Entry) -> str:
