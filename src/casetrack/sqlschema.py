@@ -13,8 +13,8 @@ are ISO 8601 at their own precision, as in the JSON output; rows that come from 
 `earliest` and `latest`, the first and last day the date can mean, as ISO days to sort and filter
 on. Booleans are 0 or 1; lists of ids are JSON arrays.
 
-`case`, `group` and `end` are column names that SQL also uses as words: write `"case"` and
-`"group"` in quotes in a query.
+`case`, `group`, `end` and `between` are column names that SQL also uses as words: write them in
+quotes in a query (`"case"`, `"between"`).
 """
 
 from __future__ import annotations
