@@ -30,7 +30,7 @@ Pure: nothing here prints or reads files.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -77,8 +77,11 @@ def last_day(date: DateSpan | None) -> dt.date | None:
 
 def earliest_of(*days: dt.date | None) -> dt.date | None:
     """The earliest of the days given (None: not known)."""
-    known = [d for d in days if d is not None]
-    return min(known) if known else None
+    found = None
+    for day in days:
+        if day is not None and (found is None or day < found):
+            found = day
+    return found
 
 
 def is_known(since: dt.date | None, day: dt.date) -> bool:
@@ -92,60 +95,81 @@ class Knowledge:
 
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
+        # When each source was public (a docket: when this copy was retrieved, for listing it),
+        # and what it proves known (a docket: nothing; it grows).
         self.public: dict[str, dt.date | None] = {}
+        self.evidence: dict[str, dt.date | None] = {}
         self.dockets: set[str] = set()
         for sid, s in dataset.sources.items():
-            self.public[sid] = last_day(s.published) or last_day(s.retrieved)
+            day = last_day(s.published) or last_day(s.retrieved)
+            self.public[sid] = day
             if s.kind == "docket" and s.published is None:
                 self.dockets.add(sid)
-        self._seen: dict[tuple[str, ...], dt.date | None] = {}
-        # Each case's first filing: a case is public once a document in it is.
-        self.first_filed: dict[str, dt.date] = {}
-        for f in dataset.filings.values():
-            day = last_day(f.date)
-            if f.case is not None and day is not None:
-                known = self.first_filed.get(f.case)
-                self.first_filed[f.case] = day if known is None else min(known, day)
+                day = None
+            self.evidence[sid] = day
+        self._days: dict[int, dt.date | None] = {}
+        self._first_filed: dict[str, dt.date] | None = None
+
+    def day(self, date: DateSpan | None) -> dt.date | None:
+        """`last_day` of a record's date, worked out once for each date object (records share
+        them; the dataset keeps them alive while this lives, so their ids stay theirs)."""
+        if date is None:
+            return None
+        key = id(date)
+        if key not in self._days:
+            self._days[key] = last_day(date)
+        return self._days[key]
 
     def sources(self, ids: Sequence[str]) -> dt.date | None:
         """The earliest day one of these sources was public (a docket never counts)."""
-        key = tuple(ids)
-        if key not in self._seen:
-            days = (self.public.get(s) for s in key if s not in self.dockets)
-            self._seen[key] = earliest_of(*days)
-        return self._seen[key]
+        evidence = self.evidence
+        found = None
+        for sid in ids:
+            day = evidence.get(sid)
+            if day is not None and (found is None or day < found):
+                found = day
+        return found
 
     def dated(self, record_id: str | None) -> dt.date | None:
         """The last day of the date of a filing or event, by id."""
         if record_id is None:
             return None
         record = self.dataset.filings.get(record_id) or self.dataset.events.get(record_id)
-        return last_day(record.date) if record is not None else None
+        return self.day(record.date) if record is not None else None
 
     def filing(self, f: Filing) -> dt.date | None:
-        return earliest_of(last_day(f.date), self.sources(f.sources))
+        return earliest_of(self.day(f.date), self.sources(f.sources))
 
     def event(self, e: Event) -> dt.date | None:
-        days = [self.sources(e.sources)]
+        known = self.sources(e.sources)
         if e.alleged is not None and e.alleged.filing in self.dataset.filings:
-            days.append(self.dated(e.alleged.filing))
+            known = earliest_of(known, self.dated(e.alleged.filing))
         if e.scheduled is not None:
-            days.append(last_day(e.scheduled.set_on))
+            known = earliest_of(known, self.day(e.scheduled.set_on))
         if e.kind in PUBLIC_KINDS:
-            days.append(last_day(e.date))
-        return earliest_of(*days)
+            known = earliest_of(known, self.day(e.date))
+        return known
 
     def claim(self, c: Claim) -> dt.date | None:
-        return earliest_of(last_day(c.date), self.dated(c.filing), self.sources(c.sources))
+        return earliest_of(self.day(c.date), self.dated(c.filing), self.sources(c.sources))
 
     def change(self, c: Claim, change: StatusChange) -> dt.date | None:
         return earliest_of(self.dated(change.by), self.sources(change.sources or c.sources))
 
     def case(self, c: Case) -> dt.date | None:
-        return earliest_of(last_day(c.filed), self.first_filed.get(c.id), self.sources(c.sources))
+        if self._first_filed is None:
+            # Each case's first filing: a case is public once a document in it is.
+            self._first_filed = {}
+            for f in self.dataset.filings.values():
+                day = self.day(f.date)
+                if f.case is not None and day is not None:
+                    first = self._first_filed.get(f.case)
+                    self._first_filed[f.case] = day if first is None else min(first, day)
+        first_filed = self._first_filed.get(c.id)
+        return earliest_of(self.day(c.filed), first_filed, self.sources(c.sources))
 
     def relation(self, c: Case, rel: Relation) -> dt.date | None:
-        return earliest_of(last_day(rel.date), self.sources(rel.sources or c.sources))
+        return earliest_of(self.day(rel.date), self.sources(rel.sources or c.sources))
 
     def role(self, c: Case, cp: CaseParty) -> dt.date | None:
         return self.sources(cp.sources) if cp.sources else self.case(c)
@@ -193,6 +217,9 @@ class _View:
         self.full = dataset
         self.know = Knowledge(dataset)
         self.day = day
+        # What a known record may cite on the day: the sources public by then, and dockets.
+        self.citable = {sid for sid, when in self.know.public.items() if self.known(when)}
+        self.citable |= self.know.dockets
         self.cited_dockets: set[str] = set()
 
     def known(self, since: dt.date | None) -> bool:
@@ -229,15 +256,13 @@ class _View:
 
     # --- citations and disagreements ---------------------------------------------------------
 
-    def cite(self, ids: Iterable[str]) -> list[str]:
-        """The sources of a known record that were public on the day (and its dockets)."""
-        kept = []
-        for sid in ids:
-            if sid in self.know.dockets:
-                self.cited_dockets.add(sid)
-                kept.append(sid)
-            elif self.known(self.know.public.get(sid)):
-                kept.append(sid)
+    def cite(self, ids: Sequence[str]) -> Sequence[str]:
+        """The sources of a known record that were public on the day (and its dockets): `ids`
+        itself when that is all of them."""
+        citable = self.citable
+        kept = ids if all(sid in citable for sid in ids) else [s for s in ids if s in citable]
+        if self.know.dockets:
+            self.cited_dockets.update(sid for sid in kept if sid in self.know.dockets)
         return kept
 
     def accounts(self, items: Sequence[Discrepancy]) -> list[Discrepancy]:
@@ -252,9 +277,10 @@ class _View:
     def trim(self, record: M, **update: Any) -> M:
         """A record citing only what was known on the day (the same object when that is all)."""
         sources = getattr(record, "sources", None)
-        if sources is not None:
+        if sources:
             cited = self.cite(sources)
-            update.update(_changed("sources", cited, sources))
+            if cited is not sources:
+                update["sources"] = list(cited)
         found = getattr(record, "discrepancies", None)
         if found:
             kept = self.accounts(found)

@@ -9,6 +9,7 @@ Fields are only ever added, never renamed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from typing import Any
 
@@ -61,6 +62,20 @@ def known(day: dt.date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
+@functools.lru_cache(maxsize=4096)
+def _date_fields(span: DateSpan) -> tuple[str | None, bool, bool, bool, str | None, str]:
+    """date, approximate, uncertain, between, end, edtf. Entries share dates (a large dataset
+    has a few thousand distinct ones): each is worked out once."""
+    return (
+        iso_start(span),
+        span.approximate,
+        span.uncertain,
+        span.between,
+        iso_end(span),
+        span.edtf(),
+    )
+
+
 def discrepancies(items: tuple[Discrepancy, ...] | list[Discrepancy]) -> list[Json]:
     return [
         {
@@ -84,16 +99,17 @@ def schedule(s: Schedule | None) -> Json | None:
 
 def entry(e: Entry) -> Json:
     """One timeline entry."""
+    date, approximate, uncertain, between, end, edtf = _date_fields(e.date)
     return {
         "id": e.id,
         "record": e.record,
         "kind": e.kind,
-        "date": iso_start(e.date),
-        "approximate": e.date.approximate,
-        "uncertain": e.date.uncertain,
-        "between": e.date.between,
-        "end": iso_end(e.date),
-        "edtf": e.date.edtf(),
+        "date": date,
+        "approximate": approximate,
+        "uncertain": uncertain,
+        "between": between,
+        "end": end,
+        "edtf": edtf,
         "date_note": e.date_note,
         "title": e.title,
         "summary": e.summary,
