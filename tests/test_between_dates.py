@@ -352,3 +352,47 @@ def test_a_span_under_way_is_listed_at_the_start_of_the_range(data: Path) -> Non
         "  3 Feb 2025       Hearing\n"
     )
     assert "January" not in out
+
+
+def test_validate_suggests_one_day_within_a_range_for_a_span_that_happened_once(
+    make_dataset: MakeDataset,
+) -> None:
+    data = make_dataset(
+        {
+            "events.yaml": """
+                sources:
+                  - {id: s, kind: news-report, title: T, published: 2025-02-14}
+                events:
+                  - id: ev-denial
+                    date: 2025-01-10/2025-02-14
+                    date_note: Not dated in the report; some time between the suit and the report.
+                    kind: statement
+                    title: Bob denies the claims
+                    sources: [s]
+                  - id: ev-campaign
+                    date: 2025-01-20/2025-02-05
+                    date_note: A span, from the first post to the last (by 5 Feb 2025).
+                    kind: other
+                    title: Press campaign
+                    sources: [s]
+                  - id: ev-talks
+                    date: 2025-01-20/2025-02-05~
+                    date_note: Held once, by 5 Feb 2025.
+                    kind: mediation
+                    title: Talks
+                    sources: [s]
+            """
+        }
+    )
+    result = run("validate", "--data", data)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (
+        f"{data / 'events.yaml'}:5:11: warning: event 'ev-denial': its note says it happened "
+        "once, but 2025-01-10/2025-02-14 is a span of time; write one day within the range as "
+        "'[2025-01-10..2025-02-14]'\n"
+        f"{data / 'events.yaml'}:17:11: warning: event 'ev-talks': its note says it happened "
+        "once, but 2025-01-20/2025-02-05~ is a span of time; write one day within the range as "
+        "'[2025-01-20..2025-02-05~]'\n"
+        "1 file, 4 records: 0 errors, 2 warnings\n"
+    )
+    assert run("validate", "--data", data, "--strict").exit_code == 1
