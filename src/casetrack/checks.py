@@ -6,11 +6,13 @@ Each finding names a record id and a path inside that record; the loader turns i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from casetrack.claim_history import claim_raised
 from casetrack.dataset import Dataset
+from casetrack.dates import SET, DateSpan
 from casetrack.fuzzy import closest
 from casetrack.models import Record
 from casetrack.problems import Finding
@@ -270,6 +272,51 @@ def check_date_notes(dataset: Dataset) -> list[Finding]:
     ]
 
 
+# What a note says of a date that happened once, on a day no source gives ("Once, some time within
+# this range", "not dated", "some time between", "by 29 Jan 2025").
+_ONCE = re.compile(
+    r"\bonce\b|\bnot dated\b|\bsome ?time between\b|\bno source gives the day\b"
+    r"|\bby (?:c\. |about )?(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r" \d{4}\b",
+    re.IGNORECASE,
+)
+
+
+def _noted_dates(dataset: Dataset) -> Iterator[tuple[str, tuple[str | int, ...], Any, str | None]]:
+    """(record id, path, date, the note that says how it was worked out) for every date."""
+    for rid, path, date, note, _ in _dates_needing_notes(dataset):
+        yield rid, path, date, note
+    for rid, case in dataset.cases.items():
+        for i, rel in enumerate(case.relations):
+            yield rid, ("relations", i, "date"), rel.date, rel.note
+    for rid, event in dataset.events.items():
+        if event.scheduled is not None:
+            for name in ("set_on", "replaced_on"):
+                date = getattr(event.scheduled, name)
+                yield rid, ("scheduled", name), date, event.scheduled.note
+
+
+def check_once_dates(dataset: Dataset) -> list[Finding]:
+    """A date whose note says the thing happened once is one day within a range, not a span."""
+    found = []
+    for rid, path, date, note in _noted_dates(dataset):
+        if date is None or not date.is_interval or date.start is None or date.end is None:
+            continue
+        if not note or note.lstrip().lower().startswith("a span") or not _ONCE.search(note):
+            continue
+        suggested = DateSpan(date.start, date.end, SET).edtf()
+        found.append(
+            Finding(
+                rid,
+                path,
+                f"{_label(dataset, rid)}: its note says it happened once, but {date.edtf()} is a "
+                f"span of time; write one day within the range as '{suggested}'",
+                "warning",
+            )
+        )
+    return found
+
+
 def check_allegations(dataset: Dataset) -> list[Finding]:
     """An allegation is not denied by the very party who makes it."""
     found = []
@@ -336,6 +383,7 @@ CHECKS: tuple[Check, ...] = (
     check_claim_dates,
     check_schedules,
     check_date_notes,
+    check_once_dates,
     check_allegations,
     check_deadlines,
 )

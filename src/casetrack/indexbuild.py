@@ -23,8 +23,9 @@ from casetrack.mentions import record_texts
 from casetrack.problems import Problem
 from casetrack.vocabulary import SECTION_NAMES
 
-# The fields of a Dataset kept in `meta` as they are (the rest are its records and origins).
-_KEPT = ("root", *SECTION_NAMES, "origins")
+# The fields of a Dataset kept in `meta` as they are (the rest are its records and origins,
+# and what only a view of a day has).
+_KEPT = ("root", *SECTION_NAMES, "origins", "known_on", "whole")
 
 
 def write(path: Path, dataset: Dataset, problems: list[Problem], stamp: dict[str, Any]) -> None:

@@ -218,6 +218,7 @@ class IndexedDataset(Dataset):
         only = only or {}
         for number, name in enumerate(SECTION_NAMES):
             setattr(self, name, Section(self._records, number, only.get(name)))
+        self._only = only
         self._positions = entries
         self._entries: list[Entry] | None = None
         self._origins: dict[str, Origin] | None = None
@@ -243,6 +244,20 @@ class IndexedDataset(Dataset):
             records=self._records,
             only=only,
             entries=entries,
+        )
+
+    def knowable(self) -> IndexedDataset:
+        """This sub-dataset with every source and filing: what `knowledge` reads to say since
+        when a record is known (when each source was public; each case's first filing)."""
+        whole = ("sources", "filings")
+        only = {k: v for k, v in self._only.items() if k not in whole}
+        return IndexedDataset(
+            self.index,
+            self.root,
+            self._records.damaged,
+            records=self._records,
+            only=only,
+            entries=self._positions,
         )
 
     @property

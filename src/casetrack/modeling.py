@@ -118,6 +118,17 @@ class Model:
         values = ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items())
         return f"{type(self).__name__}({values})"
 
+    def model_copy(self, *, update: dict[str, Any] | None = None) -> Any:
+        """A copy with some fields changed (the name and behaviour of pydantic's, which the
+        code that trims a record for a view of a day was written against): the fields changed
+        count as given."""
+        copy = object.__new__(type(self))
+        object.__setattr__(copy, "__dict__", {**self.__dict__, **(update or {})})
+        given = getattr(self, "_fields_set", None)
+        if given is not None:
+            object.__setattr__(copy, "_fields_set", given | frozenset(update or ()))
+        return copy
+
     def __getstate__(self) -> tuple[dict[str, Any], frozenset[str] | None]:
         return self.__dict__, getattr(self, "_fields_set", None)
 

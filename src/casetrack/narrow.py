@@ -30,11 +30,26 @@ T = TypeVar("T")
 CANDIDATES = 2_000  # names matching more than this are looked up in the whole dataset
 
 
-def _safe(ask: Callable[[IndexedDataset], Dataset | None]) -> Callable[[Dataset], Dataset]:
+def _safe(
+    ask: Callable[[IndexedDataset], Dataset | None], known_on: dt.date | None = None
+) -> Callable[[Dataset], Dataset]:
     """`ask` for an indexed dataset; the dataset itself when it is not one, when `ask` finds
-    nothing to narrow to (None), or when the index fails."""
+    nothing to narrow to (None), or when the index fails. With `known_on` (--as-of), the result
+    as it was known that day (`knowledge.as_known_on`), cut from a sub-dataset that keeps every
+    source and filing: what dates a record's knowledge (a source's publication, a case's first
+    filing) is then all there, so a view of a day is the one the whole dataset gives."""
 
     def narrowed(dataset: Dataset) -> Dataset:
+        found = _narrowed(dataset)
+        if known_on is None:
+            return found
+        from casetrack.knowledge import as_known_on
+
+        if isinstance(found, IndexedDataset) and found is not dataset:
+            found = found.knowable()
+        return as_known_on(found, known_on)
+
+    def _narrowed(dataset: Dataset) -> Dataset:
         if not isinstance(dataset, IndexedDataset) or dataset.records.fresh is not None:
             return dataset
         try:
@@ -46,7 +61,7 @@ def _safe(ask: Callable[[IndexedDataset], Dataset | None]) -> Callable[[Dataset]
     return narrowed
 
 
-def party(dataset: Dataset, name: str) -> Dataset:
+def party(dataset: Dataset, name: str, *, known_on: dt.date | None = None) -> Dataset:
     """For `party NAME`: the party, the groups it belongs to (and a firm's lawyers), the cases
     and claims that name any of them, their entries."""
 
@@ -59,10 +74,10 @@ def party(dataset: Dataset, name: str) -> Dataset:
         only = _split(ix, records, ("cases", "claims"))
         return ix.narrowed({**only, "parties": parties, "sources": _newest(ix)}, sorted(entries))
 
-    return _safe(ask)(dataset)
+    return _safe(ask, known_on)(dataset)
 
 
-def case(dataset: Dataset, name: str) -> Dataset:
+def case(dataset: Dataset, name: str, *, known_on: dt.date | None = None) -> Dataset:
     """For `case ID`: the case, its claims, its entries."""
 
     def ask(ix: IndexedDataset) -> Dataset | None:
@@ -74,10 +89,10 @@ def case(dataset: Dataset, name: str) -> Dataset:
         only = _split(ix, records, ("claims",))
         return ix.narrowed({**only, "cases": [ordinal], "sources": _newest(ix)}, sorted(entries))
 
-    return _safe(ask)(dataset)
+    return _safe(ask, known_on)(dataset)
 
 
-def claims(dataset: Dataset, flt: ClaimFilter) -> Dataset:
+def claims(dataset: Dataset, flt: ClaimFilter, *, known_on: dt.date | None = None) -> Dataset:
     """For `claims`: the claims that name the parties (or groups) and case asked for; all of
     them, with the names they show read in a few queries, when nothing narrows them."""
 
@@ -110,7 +125,7 @@ def claims(dataset: Dataset, flt: ClaimFilter) -> Dataset:
         _prefetch_names(ix, narrowed.claims.values())
         return narrowed
 
-    return _safe(ask)(dataset)
+    return _safe(ask, known_on)(dataset)
 
 
 def timeline(dataset: Dataset, flt: TimelineFilter, *, keep_sources: bool = False) -> Dataset:
@@ -148,10 +163,12 @@ def timeline(dataset: Dataset, flt: TimelineFilter, *, keep_sources: bool = Fals
             keep(ix.index.entries_between(first, last))
         return ix.narrowed(only, None if chosen is None else sorted(chosen))
 
-    return _safe(ask)(dataset)
+    return _safe(ask, flt.known)(dataset)
 
 
-def upcoming(dataset: Dataset, case_name: str | None, day: dt.date) -> Dataset:
+def upcoming(
+    dataset: Dataset, case_name: str | None, day: dt.date, *, known_on: dt.date | None = None
+) -> Dataset:
     """For `upcoming`: the entries that may fall after the day (of the case asked for)."""
 
     def ask(ix: IndexedDataset) -> Dataset | None:
@@ -165,10 +182,12 @@ def upcoming(dataset: Dataset, case_name: str | None, day: dt.date) -> Dataset:
             chosen &= ix.index.mentions((found[0],))[1]
         return ix.narrowed(only, sorted(chosen))
 
-    return _safe(ask)(dataset)
+    return _safe(ask, known_on)(dataset)
 
 
-def cases(dataset: Dataset, case_name: str | None = None) -> Dataset:
+def cases(
+    dataset: Dataset, case_name: str | None = None, *, known_on: dt.date | None = None
+) -> Dataset:
     """For `cases` and `deadlines`: every case (or the one asked for), the newest sources."""
 
     def ask(ix: IndexedDataset) -> Dataset | None:
@@ -180,10 +199,10 @@ def cases(dataset: Dataset, case_name: str | None = None) -> Dataset:
             only["cases"] = [found[1]]
         return ix.narrowed(only)
 
-    return _safe(ask)(dataset)
+    return _safe(ask, known_on)(dataset)
 
 
-def search(dataset: Dataset, text: str) -> Dataset:
+def search(dataset: Dataset, text: str, *, known_on: dt.date | None = None) -> Dataset:
     """For `search`: the records whose text contains the text (or, for 'ECF 45', the filings
     with that number)."""
 
@@ -200,10 +219,10 @@ def search(dataset: Dataset, text: str) -> Dataset:
             found = set(ix.index.search(needle))
         return ix.narrowed(_split(ix, found, SECTION_NAMES))
 
-    return _safe(ask)(dataset)
+    return _safe(ask, known_on)(dataset)
 
 
-def source(dataset: Dataset, source_id: str) -> Dataset:
+def source(dataset: Dataset, source_id: str, *, known_on: dt.date | None = None) -> Dataset:
     """For `sources ID`: the source and every record that names it."""
 
     def ask(ix: IndexedDataset) -> Dataset | None:
@@ -229,10 +248,12 @@ def source(dataset: Dataset, source_id: str) -> Dataset:
         ]
         return ix.narrowed(only)
 
-    return _safe(ask)(dataset)
+    return _safe(ask, known_on)(dataset)
 
 
-def filing(dataset: Dataset, name: str, case_name: str | None) -> Dataset:
+def filing(
+    dataset: Dataset, name: str, case_name: str | None, *, known_on: dt.date | None = None
+) -> Dataset:
     """For `filing ID`: the filing (by id, or its ECF number), what it answers or rules on, and
     every filing that answers or rules on those."""
 
@@ -266,7 +287,7 @@ def filing(dataset: Dataset, name: str, case_name: str | None) -> Dataset:
         only.update(_split(ix, records, ("filings",)))
         return ix.narrowed(only)
 
-    return _safe(ask)(dataset)
+    return _safe(ask, known_on)(dataset)
 
 
 # --- finding what a name names ----------------------------------------------------------------

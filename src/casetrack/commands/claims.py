@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from casetrack.options import as_of_day, as_of_option, data_option, load_dataset
+from casetrack.options import as_of_options, data_option, load_dataset
 from casetrack.output import Look, emit, format_option, pager_option
 from casetrack.render.forms import Forms
 from casetrack.vocabulary import CLAIM_STATUSES
+
+if TYPE_CHECKING:
+    from casetrack.knowledge import AsOf
 
 
 @click.command(short_help="Who brings which claims against whom, and where each stands.")
@@ -26,7 +29,7 @@ from casetrack.vocabulary import CLAIM_STATUSES
     type=click.Choice(CLAIM_STATUSES, case_sensitive=False),
     help="Only claims with this status on the as-of date (repeatable).",
 )
-@as_of_option
+@as_of_options
 @format_option()
 @pager_option
 def claims(
@@ -35,7 +38,7 @@ def claims(
     defendant: str | None,
     case: str | None,
     statuses: tuple[str, ...],
-    as_of: str | None,
+    asof: AsOf,
     output_format: str,
     pager: bool,
 ) -> None:
@@ -53,9 +56,8 @@ def claims(
     from casetrack.query import ClaimFilter, select_claims
     from casetrack.render import flat, records
 
-    day = as_of_day(as_of)
-    flt = ClaimFilter(plaintiff, defendant, case, statuses, day)
-    dataset = narrow.claims(load_dataset(data_dir), flt)
+    flt = ClaimFilter(plaintiff, defendant, case, statuses, asof.day)
+    dataset = narrow.claims(load_dataset(data_dir), flt, known_on=asof.known)
     views = select_claims(dataset, flt)
 
     def terminal(look: Look) -> Iterator[Any]:
@@ -66,7 +68,7 @@ def claims(
             yield term.empty("No claims match.")
         yield from records_terminal.claims(dataset, views, look)
         count = f"{len(views)} claim{'s' if len(views) != 1 else ''}"
-        yield term.footer(look, day, latest_source_date(dataset), count)
+        yield term.footer(look, asof, latest_source_date(dataset), count)
 
     emit(
         output_format,

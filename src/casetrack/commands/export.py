@@ -67,7 +67,8 @@ def export(
     \b
     FORMAT is one of:
       ics         an iCalendar file: one all-day event per entry dated to the day
-                  (entries dated only to a month or year are left out, and counted)
+                  (entries dated only to a month or year, or to some day within
+                  a range, are left out, and counted)
       timelinejs  Knight Lab TimelineJS3 JSON, for a timeline next to a story
       html        one self-contained web page: readable on a phone, printable
       sqlite      a SQLite database for Datasette (needs -o), with metadata.json
@@ -99,6 +100,10 @@ def export(
     dataset = load_dataset(data_dir)
     if fmt != "sqlite":  # the database holds every record: the whole dataset
         dataset = narrow.timeline(dataset, flt, keep_sources=fmt == "html")
+    elif flt.known is not None:
+        from casetrack.knowledge import as_known_on
+
+        dataset = as_known_on(dataset, flt.known)
     entries = select_entries(dataset, build_entries(dataset), flt)
     if fmt == "sqlite":
         from casetrack.export.datasette import publish
@@ -124,15 +129,16 @@ def export(
         return
     if fmt == "ics":
         from casetrack.export.ics import ics_parts, split_by_precision, stamp_for
+        from casetrack.render.date_words import left_out_of_calendar
 
         text: str | Iterator[str] = ics_parts(
             dataset, entries, stamp=stamp_for(dataset, os.environ), name=title
         )
-        left_out = len(split_by_precision(entries)[1])
+        left_out = split_by_precision(entries)[1]
         if left_out:
             click.echo(
-                f"Note: {left_out} entr{'y' if left_out == 1 else 'ies'} dated only to a month "
-                "or year left out of the calendar (listed in its X-CASETRACK-OMITTED line).",
+                f"Note: {left_out_of_calendar([e.date for e in left_out])} left out of the "
+                "calendar (listed in its X-CASETRACK-OMITTED line).",
                 err=True,
             )
     elif fmt in ("json", "csv", "markdown"):
@@ -149,8 +155,9 @@ def export(
         )
     else:
         from casetrack.export.html import render_html
+        from casetrack.render.date_words import view_words
 
-        note = f"as of {flt.as_of.day} {flt.as_of:%b %Y}" if flt.as_of else None
+        note = view_words(flt.asof) if flt.asof else None
         text = render_html(
             dataset,
             entries,

@@ -17,8 +17,9 @@ from itertools import groupby
 
 from casetrack.characters import clean, safe_url
 from casetrack.dataset import Dataset
+from casetrack.dates import DateSpan, PartialDate
 from casetrack.entries import Entry
-from casetrack.render import wording
+from casetrack.render import date_words, wording
 from casetrack.render.wording import GroupBy
 
 # Colour-blind-safe hues (Okabe & Ito), darkened where needed for contrast on white.
@@ -150,7 +151,9 @@ def render_html(
     out.append("<main>")
     if not selected:
         out.append("<p>No entries match.</p>")
-    for year, in_year in groupby(selected, key=lambda e: e.date.start.year):
+    # Under the year where the one order places each entry (one day within a range: the year of
+    # its last possible day), so the years follow each other.
+    for year, in_year in groupby(selected, key=lambda e: e.date.placed_at().year):
         out.append(f'<section class="year" id="y{year}" aria-labelledby="h{year}">')
         out.append(f'<h2 id="h{year}">{year}</h2>')
         out.append('<ol class="entries">')
@@ -172,7 +175,7 @@ def render_html(
 
 
 def _meta(entries: list[Entry], note: str | None) -> str:
-    span = wording.span_of(entries)
+    span = date_words.span_of(entries)
     parts = [f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}"]
     if span:
         parts.append(span)
@@ -265,15 +268,36 @@ def _entry_html(dataset: Dataset, entry: Entry, group: str, index: int) -> str:
 
 
 def _when_html(entry: Entry) -> str:
-    start = entry.date.start
-    text = f'<time datetime="{start.iso()}">{escape(start.display())}</time>'
-    if entry.date.end is not None:
-        end = entry.date.end
-        text += f' – <time datetime="{end.iso()}">{escape(end.display())}</time>'
-    marks = wording.date_marks(entry)
+    """The date in casetrack's words, each bound a <time> element: '31 Dec 2024 – 29 Jan 2025',
+    'between 31 Dec 2024 and 30 Jan 2025', 'by 29 Jan 2025'."""
+    date = entry.date
+    text = " ".join(
+        _time(piece, bound) if bound is not None else escape(piece)
+        for piece, bound in _pieces(date)
+    )
+    marks = date_words.date_marks(entry)
     if marks:
         text += f' <span class="approx">{escape(", ".join(marks))}</span>'
     return text
+
+
+def _pieces(date: DateSpan) -> list[tuple[str, PartialDate | None]]:
+    """The date's words (`DateSpan.words`), each with the bound it names, if it names one."""
+    bounds = {p.display(): p for p in (date.start, date.end) if p is not None}
+    out: list[tuple[str, PartialDate | None]] = []
+    for piece in date.words():
+        for tail in (" and", " –"):
+            if piece.endswith(tail) and piece[: -len(tail)] in bounds:
+                out.append((piece[: -len(tail)], bounds[piece[: -len(tail)]]))
+                out.append((tail.strip(), None))
+                break
+        else:
+            out.append((piece, bounds.get(piece)))
+    return out
+
+
+def _time(words: str, bound: PartialDate) -> str:
+    return f'<time datetime="{bound.iso()}">{escape(words)}</time>'
 
 
 def _anchor(entry_id: str) -> str:

@@ -5,9 +5,11 @@ the output back with the independent `icalendar` parser.
 
 - Entries dated to a day become all-day events (`DTSTART;VALUE=DATE`, exclusive `DTEND`); an
   interval of days spans from its first to its last day.
-- Entries dated only to a month or a year (or intervals with such an end) are left out: a calendar
-  cannot show "some day in January" without inventing a day. Their number and ids are written in
-  the calendar's `X-CASETRACK-OMITTED` property, and the command says how many on stderr.
+- Entries dated only to a month or a year (or intervals with such an end), to one day within a
+  range (`[2024-12-31..2025-01-30]`: a single day, not known, is not a span) or to a span with an
+  open or unknown end are left out: a calendar cannot show "some day in January" without
+  inventing a day. Their number and ids are written in the calendar's `X-CASETRACK-OMITTED`
+  property, and the command says how many on stderr.
 - UIDs are `<entry id>@casetrack`, the same on every export, so importing again updates events
   instead of duplicating them. DTSTAMP is fixed by the data (see `stamp_for`), so the same data
   gives the same file.
@@ -26,7 +28,7 @@ from casetrack.characters import clean, safe_url
 from casetrack.dataset import Dataset
 from casetrack.entries import Entry, latest_source_date
 from casetrack.errors import InputError
-from casetrack.render import wording
+from casetrack.render import date_words, wording
 
 PRODID = f"-//casetrack//casetrack {__version__}//EN"
 UID_DOMAIN = "casetrack"
@@ -35,13 +37,16 @@ _URI_SAFE = ":/?#[]@!$&'()*+,;=%~"
 
 
 def is_day_dated(entry: Entry) -> bool:
-    """Whether every bound of the entry's date is a calendar day."""
-    end = entry.date.end
-    return entry.date.start.precision == "day" and (end is None or end.precision == "day")
+    """Whether the entry is on a calendar day, or spans from one to another."""
+    date = entry.date
+    if date.is_interval:
+        ends = (date.start, date.end)
+        return all(p is not None and p.day is not None for p in ends)
+    return date.is_day
 
 
 def split_by_precision(entries: Iterable[Entry]) -> tuple[list[Entry], list[Entry]]:
-    """(entries dated to a day, entries dated only to a month or year)."""
+    """(entries on a day or spanning days, entries the calendar leaves out)."""
     days: list[Entry] = []
     vague: list[Entry] = []
     for e in entries:
@@ -104,10 +109,7 @@ def ics_parts(
     ]
     if vague:
         ids = ", ".join(e.id for e in vague)
-        note = (
-            f"{len(vague)} entr{'y' if len(vague) == 1 else 'ies'} dated only to a month or year "
-            f"left out: {ids}"
-        )
+        note = f"{date_words.left_out_of_calendar([e.date for e in vague])} left out: {ids}"
         lines.append(f"X-CASETRACK-OMITTED;VALUE=TEXT:{escape_text(note)}")
     utc = stamp.astimezone(dt.UTC)
     stamp_text = f"{_date(utc.date())}T{utc:%H%M%S}Z"
@@ -133,8 +135,8 @@ def _date(day: dt.date) -> str:
 
 
 def _event(dataset: Dataset, entry: Entry, stamp: str) -> list[str]:
-    start = entry.date.start.earliest()
-    last = (entry.date.end or entry.date.start).latest()
+    start = entry.date.earliest()
+    last = entry.date.latest()
     if last < dt.date.max:
         end = f"DTEND;VALUE=DATE:{_date(last + dt.timedelta(days=1))}"
     else:
@@ -185,7 +187,7 @@ def description(dataset: Dataset, entry: Entry) -> str:
     if docket:
         url = safe_url(entry.document_url)
         parts.append(f"Docket: {docket}" + (f" <{url}>" if url else ""))
-    parts.append(f"Date: {wording.date_line(entry)}")
+    parts.append(f"Date: {date_words.date_line(entry)}")
     parts.append(f"Kind: {entry.record}, {entry.kind}")
     if entry.record == "deadline":
         parts.append(wording.NOTICE)

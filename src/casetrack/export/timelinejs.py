@@ -17,10 +17,10 @@ from typing import Any
 
 from casetrack.characters import safe_url
 from casetrack.dataset import Dataset
-from casetrack.dates import PartialDate
+from casetrack.dates import DateSpan, PartialDate
 from casetrack.entries import Entry
 from casetrack.export.html import escape, link
-from casetrack.render import wording
+from casetrack.render import date_words, wording
 from casetrack.render.wording import GroupBy
 
 TITLE_ID = "casetrack-title"
@@ -56,7 +56,7 @@ def timeline_data(
         uid = unique_id(entry.id, used)
         used.add(uid)
         event: dict[str, Any] = {
-            "start_date": date_object(entry.date.start),
+            "start_date": start_object(entry.date),
             "text": {
                 "headline": escape(wording.headline(entry)),
                 "text": event_html(dataset, entry),
@@ -64,7 +64,7 @@ def timeline_data(
             "group": escape(wording.group_name(dataset, entry, group_by)),
             "unique_id": uid,
         }
-        if entry.date.end is not None:
+        if entry.date.is_interval and entry.date.start is not None and entry.date.end is not None:
             event["end_date"] = date_object(entry.date.end)
         events.append(event)
     return {
@@ -80,14 +80,22 @@ def timeline_data(
     }
 
 
-def date_object(date: PartialDate) -> dict[str, Any]:
+def start_object(date: DateSpan) -> dict[str, Any]:
+    """A slide's `start_date`: an interval's start, else the bound that places the date (one
+    day within a range at its last possible day), worded as the whole date."""
+    if date.is_interval and date.start is not None and date.end is not None:
+        return date_object(date.start)
+    return date_object(date.placed_at(), date.display())
+
+
+def date_object(date: PartialDate, display: str | None = None) -> dict[str, Any]:
     """{"year", "month", "day", "display_date"} with only the parts the date knows."""
     out: dict[str, Any] = {"year": date.year}
     if date.month is not None:
         out["month"] = date.month
         if date.day is not None:
             out["day"] = date.day
-    out["display_date"] = escape(date.display())
+    out["display_date"] = escape(display if display is not None else date.display())
     return out
 
 
@@ -108,7 +116,7 @@ def title_html(dataset: Dataset, entries: list[Entry]) -> str:
     if not entries:
         return "<p>No entries.</p>"
     count = f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}"
-    span = wording.span_of(entries) or ""
+    span = date_words.span_of(entries) or ""
     alleged = sum(1 for e in entries if e.alleged_by)
     if alleged == 0:
         allegations = "None is an allegation."
@@ -143,7 +151,7 @@ def event_html(dataset: Dataset, entry: Entry) -> str:
     if allegation:
         parts.append(f"<p><strong>Allegation.</strong> {escape(allegation)}</p>")
     if entry.date.approximate or entry.date.uncertain or entry.date_note:
-        parts.append(f"<p><strong>Date:</strong> {escape(wording.date_line(entry))}</p>")
+        parts.append(f"<p><strong>Date:</strong> {escape(date_words.date_line(entry))}</p>")
     if entry.unconfirmed:
         parts.append(f"<p><em>{escape(wording.UNCONFIRMED)}</em></p>")
     for d in entry.discrepancies:

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from casetrack.counting import short, weekday
+from casetrack.counting import weekday
 from casetrack.dataset import Dataset
 from casetrack.dates import due_when
 from casetrack.deadlines import DeadlineView
 from casetrack.output import Look
 from casetrack.render import wording as w
+from casetrack.render.date_words import view_words
 from casetrack.render.terminal import facts, text
 from casetrack.render.wording import LAST_DAY, NOTICE, case_name, record_label, where
+
+if TYPE_CHECKING:
+    from casetrack.knowledge import AsOf
 
 
 def cards(
@@ -98,6 +103,6 @@ def explanation(dataset: Dataset, v: DeadlineView, look: Look) -> list[Renderabl
     return out
 
 
-def footer(look: Look, views: list[DeadlineView], day: dt.date) -> Text:
+def footer(look: Look, views: list[DeadlineView], asof: AsOf) -> Text:
     n = len(views)
-    return text(f"{n} deadline{'s' if n != 1 else ''} · as of {short(day)}", "dim")
+    return text(f"{n} deadline{'s' if n != 1 else ''} · {view_words(asof)}", "dim")

@@ -51,6 +51,9 @@ TIMELINE_CSV = (
     "unconfirmed",
     "sources",
     "docket_entry",
+    "between",
+    "when",
+    "known_since",
 )
 CLAIMS_CSV = (
     "id",
@@ -152,7 +155,11 @@ def csv_table(keys: Sequence[str], items: Iterable[dict[str, Any]]) -> Table:
 
 
 def timeline_csv(entries: Iterable[Entry]) -> Table:
-    return csv_table(TIMELINE_CSV, (records.entry(e) for e in entries))
+    """The JSON timeline's flat fields, and `when`, the date in words ('between 31 Dec 2024 and
+    30 Jan 2025'), so a spreadsheet does not read a range as a span."""
+    return csv_table(
+        TIMELINE_CSV, ({**records.entry(e), "when": e.date.display()} for e in entries)
+    )
 
 
 def cases_csv(items: Iterable[dict[str, Any]]) -> Table:

@@ -10,8 +10,8 @@ NO_COLOR) tables have no box drawing; styles are dropped by the console itself.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -22,6 +22,10 @@ from rich.text import Text
 from casetrack.characters import clean
 from casetrack.dates import DateSpan
 from casetrack.output import Look
+from casetrack.render.date_words import view_words
+
+if TYPE_CHECKING:
+    from casetrack.knowledge import AsOf
 
 # A header rule in ASCII, for plain output: no box-drawing characters.
 PLAIN_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
@@ -120,15 +124,16 @@ def facts(look: Look, pairs: Iterable[tuple[str, str | None]]) -> Table:
 
 def footer(
     look: Look,
-    as_of: dt.date | None,
+    asof: AsOf | None,
     latest: DateSpan | None,
     count: str | None = None,
 ) -> Text:
-    """'12 entries · as of 14 Feb 2025', plus the latest source's date when as-of is past it."""
+    """'12 entries · as of 14 Feb 2025', plus the latest source's date when the view's day is
+    past it (`latest`: of the sources known then)."""
     parts = [count] if count else []
-    if as_of is not None:
-        parts.append(f"as of {DateSpan.of(as_of).display()}")
-        if latest is not None and as_of > latest.latest():
+    if asof is not None:
+        parts.append(view_words(asof))
+        if latest is not None and asof.day > latest.latest():
             parts.append(
                 f"latest source: {latest.display()}; later developments are not in the data"
             )

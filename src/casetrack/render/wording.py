@@ -1,8 +1,8 @@
 """Every sentence casetrack writes about a record, for every output: names, sources, allegations,
 what is unconfirmed or disputed, how sure a date is, ECF numbers, claims' standing and computed
 deadlines. The terminal, the CSV and Markdown tables, the calendar, TimelineJS, the web page, the
-SQLite database and `casetrack diff` take their words from here (a date itself is worded by
-`dates`). Plain text in, plain text out: each output escapes for its own format, and every text
+SQLite database and `casetrack diff` take their words from here; how a date and the day of a
+view read are in `date_words` (a date's own words in `dates`). Plain text in, plain text out: each output escapes for its own format, and every text
 bound for an output but JSON passes `characters.clean` there. No rich and no pydantic here.
 """
 
@@ -277,40 +277,6 @@ def counts_text(views: Sequence[ClaimView]) -> str:
         return "no claims"
     total = f"{len(views)} claim{'s' if len(views) != 1 else ''}"
     return f"{total}: " + ", ".join(f"{n} {status}" for status, n in counts.items())
-
-
-# --- dates ------------------------------------------------------------------------------------
-
-
-def date_marks(entry: Entry) -> list[str]:
-    """What a reader must know about how sure the date is: approximate, uncertain, both or none."""
-    marks = []
-    if entry.date.approximate:
-        marks.append("approximate date")
-    if entry.date.uncertain:
-        marks.append("uncertain date")
-    return marks
-
-
-def date_line(entry: Entry) -> str:
-    """The date as readers see it, saying when it is approximate or uncertain, and why."""
-    text = entry.date.display()
-    marks = date_marks(entry)
-    if marks:
-        text += f" ({', '.join(marks)})"
-    if entry.date_note:
-        text += f" — {entry.date_note}"
-    return text
-
-
-def span_of(entries: Sequence[Entry]) -> str | None:
-    """'2023 to 18 May 2026': from the first entry's start to the latest end."""
-    if not entries:
-        return None
-    first = entries[0].date.start.display()
-    last_entry = max(entries, key=lambda e: e.date.latest())
-    last = (last_entry.date.end or last_entry.date.start).display()
-    return first if first == last else f"{first} to {last}"
 
 
 # --- ECF numbers ------------------------------------------------------------------------------
