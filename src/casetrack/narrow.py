@@ -311,9 +311,7 @@ def _party(ix: IndexedDataset, name: str) -> tuple[str, list[str], list[int]] | 
     needle = fold(name)
     if not _usable(needle):
         return None
-    pid = _lookup(
-        ix, "parties", ix.index.names(PARTY, needle), lambda mini: find_party(mini, name).id
-    )
+    pid = _lookup(ix, "parties", _named(ix, PARTY, needle), lambda mini: find_party(mini, name).id)
     if pid is None:
         return None
     records, _ = ix.index.mentions((pid,))
@@ -331,15 +329,24 @@ def _case(ix: IndexedDataset, name: str) -> tuple[str, int] | None:
     needle = fold(name)
     if not _usable(needle):
         return None
-    found = ix.index.names(CASE, needle)
-    key = docket_key(name)
-    if key is not None and _usable(key):
-        found |= ix.index.names(DOCKET_TAIL, key.split(":")[-1], exact=True)
+    found = ix.index.names(CASE, needle, exact=True)
+    if not found:
+        found = ix.index.names(CASE, needle)
+        key = docket_key(name)
+        if key is not None and _usable(key):
+            found |= ix.index.names(DOCKET_TAIL, key.split(":")[-1], exact=True)
     cid = _lookup(ix, "cases", found, lambda mini: find_case(mini, name).id)
     if cid is None:
         return None
     ordinal = _split(ix, ix.index.names(CASE, fold(cid), exact=True), ("cases",))["cases"]
     return (cid, ordinal[0]) if ordinal else None
+
+
+def _named(ix: IndexedDataset, kind: int, needle: str) -> set[int]:
+    """The records with a name of this kind that is `needle`, when there are any (a lookup that
+    finds a name exactly looks no further: `lookup.find_party`, `find_case`); else those with a
+    name that contains it."""
+    return ix.index.names(kind, needle, exact=True) or ix.index.names(kind, needle)
 
 
 def _lookup(

@@ -124,8 +124,10 @@ def claims(dataset: Dataset, views: list[ClaimView], look: Look) -> list[Rendera
     """Claims grouped by case (the case is a heading, not a column, to leave room at 80
     columns)."""
     out: list[RenderableType] = []
-    for case_id in dict.fromkeys(v.claim.case for v in views):
-        group = [v for v in views if v.claim.case == case_id]
+    by_case: dict[str, list[ClaimView]] = {}
+    for v in views:  # grouped in one pass: the claims are read once, however many cases
+        by_case.setdefault(v.claim.case, []).append(v)
+    for case_id, group in by_case.items():
         if out:
             out.append(text(""))
         c = dataset.cases.get(case_id)
