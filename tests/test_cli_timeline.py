@@ -409,6 +409,11 @@ def test_a_large_dataset_says_how_to_narrow_it_before_loading(
         "--to, --case or --party, or show the first N with --limit N.\n2024\n June 2024\n"
     )
     assert out.endswith(FOOTER)
+    # Laid out as the entries are read from the cache's index (the first run wrote it): the same.
+    assert timeline(data) == out
+    monkeypatch.setattr("casetrack.commands.timeline.LARGE_BYTES", 10**9)
+    assert timeline(data) == out[out.index("\n") + 1 :]  # the same entries, not streamed
+    monkeypatch.setattr("casetrack.commands.timeline.LARGE_BYTES", 100)
     # A filtered or limited timeline needs no advice.
     assert timeline(data, "--limit", "2").startswith("2024\n")
     assert timeline(data, "--from", "2025").startswith("2025\n")

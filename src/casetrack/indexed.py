@@ -52,13 +52,17 @@ class Records:
 
     def _take(self, rows: Iterable[tuple[Any, ...]]) -> list[tuple[str, int, Any]]:
         out = []
-        for ordinal, rid, section, blob, crc in rows:
-            found = self._by_ordinal.get(ordinal)
-            if found is None:
-                record = self.decode(marshal.loads(checked(blob, crc)))
-                found = self._by_ordinal[ordinal] = (rid, section, record)
-                self._by_id[rid] = ordinal
-            out.append(found)
+        # The collector paused: records decoded by the ten thousand would have it walk the
+        # growing heap again and again (claims at 200k records took 10 times as long as at 100k).
+        with collector.paused():
+            for ordinal, rid, section, blob, crc in rows:
+                found = self._by_ordinal.get(ordinal)
+                if found is None:
+                    record = self.decode(marshal.loads(checked(blob, crc)))
+                    found = self._by_ordinal[ordinal] = (rid, section, record)
+                    self._by_id[rid] = ordinal
+                out.append(found)
+        collector.keep(len(self._by_ordinal))
         return out
 
     def by_id(self, rid: str) -> tuple[int, Any] | None:
@@ -263,17 +267,20 @@ class IndexedDataset(Dataset):
     @property
     def origins(self) -> dict[str, Origin]:  # type: ignore[override]
         if self._origins is None:
-            if self._records.fresh is not None:
-                return self._records.fresh.origins
-            try:
-                files = self.files
-                self._origins = {
-                    rid: Origin(files[file] if file >= 0 else "?", SECTION_NAMES[section], place)
-                    for rid, section, file, place in self.index.origins()
-                }
-            except IndexError_:
-                return self._records.damaged().origins
+            self._origins = _Origins(self._read_origins)
         return self._origins
+
+    def _read_origins(self) -> dict[str, Origin]:
+        if self._records.fresh is not None:
+            return self._records.fresh.origins
+        try:
+            files = self.files
+            return {
+                rid: Origin(files[file] if file >= 0 else "?", SECTION_NAMES[section], place)
+                for rid, section, file, place in self.index.origins()
+            }
+        except IndexError_:
+            return self._records.damaged().origins
 
     def built_entries(self) -> list[Entry] | None:
         if self._entries is None:
@@ -298,3 +305,59 @@ class IndexedDataset(Dataset):
 
     def __len__(self) -> int:
         return self._count
+
+
+class _Origins(dict[str, Origin]):
+    """Where each record was written, read from the index the first time it is used (only
+    messages about records need it: a view of a day passes it on unread)."""
+
+    def __init__(self, read: Callable[[], dict[str, Origin]]) -> None:
+        super().__init__()
+        self._read: Callable[[], dict[str, Origin]] | None = read
+
+    def _fill(self) -> None:
+        if self._read is not None:
+            read, self._read = self._read, None
+            dict.update(self, read())
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        self._fill()
+        return dict.get(self, key, default)
+
+    def __getitem__(self, key: str) -> Origin:
+        self._fill()
+        return dict.__getitem__(self, key)
+
+    def __contains__(self, key: object) -> bool:
+        self._fill()
+        return dict.__contains__(self, key)
+
+    def __iter__(self) -> Iterator[str]:
+        self._fill()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self._fill()
+        return dict.__len__(self)
+
+    def items(self) -> Any:
+        self._fill()
+        return dict.items(self)
+
+    def keys(self) -> Any:
+        self._fill()
+        return dict.keys(self)
+
+    def values(self) -> Any:
+        self._fill()
+        return dict.values(self)
+
+    def __eq__(self, other: object) -> bool:
+        self._fill()
+        return dict.__eq__(self, other)
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        self._fill()
+        return dict.__repr__(self)

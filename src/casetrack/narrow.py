@@ -40,7 +40,12 @@ def _safe(
     filing) is then all there, so a view of a day is the one the whole dataset gives."""
 
     def narrowed(dataset: Dataset) -> Dataset:
-        found = _narrowed(dataset)
+        found = dataset
+        if isinstance(dataset, IndexedDataset) and dataset.records.fresh is None:
+            try:
+                found = ask(dataset) or dataset
+            except (IndexError_, ValueError, EOFError, TypeError, ImportError, AttributeError):
+                dataset.records.damaged()
         if known_on is None:
             return found
         from casetrack.knowledge import as_known_on
@@ -48,15 +53,6 @@ def _safe(
         if isinstance(found, IndexedDataset) and found is not dataset:
             found = found.knowable()
         return as_known_on(found, known_on)
-
-    def _narrowed(dataset: Dataset) -> Dataset:
-        if not isinstance(dataset, IndexedDataset) or dataset.records.fresh is not None:
-            return dataset
-        try:
-            return ask(dataset) or dataset
-        except (IndexError_, ValueError, EOFError, TypeError, ImportError, AttributeError):
-            dataset.records.damaged()
-            return dataset
 
     return narrowed
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,8 @@ from casetrack.output import Look, emit, format_option, pager_option
 
 if TYPE_CHECKING:
     from casetrack.datafiles import FileSet
+    from casetrack.dataset import Dataset
+    from casetrack.entries import Entry
     from casetrack.query import TimelineFilter
 
 # Beyond this many entries the terminal layout takes seconds: printing starts at once anyway,
@@ -89,6 +92,11 @@ def timeline(
     files = read_data(data_dir)
     warned = output_format == "table" and not narrowed and _warn_if_large(files)
     dataset = narrow.timeline(load_dataset(files=files), flt)
+    if warned:
+        # The whole timeline of a large dataset, on a terminal: shown as it is read from the
+        # cache's index, a batch of entries at a time, so the first are on screen at once.
+        _streamed(dataset, flt, show_sources, show_notes, pager)
+        return
     selected = select_entries(dataset, build_entries(dataset), flt)
     shown = selected[:limit] if limit is not None else selected
 
@@ -117,3 +125,50 @@ def timeline(
         yield term.footer(look, flt.asof, latest_source_date(dataset), count)
 
     emit(output_format, entry_forms(dataset, shown, terminal), pager=pager)
+
+
+def _streamed(
+    dataset: Dataset, flt: TimelineFilter, show_sources: bool, show_notes: bool, pager: bool
+) -> None:
+    """The terminal timeline of every entry, each batch selected and laid out as it is read
+    (from the cache's index; else built at once), counted for the footer at the end."""
+    from casetrack.entries import build_entries, latest_source_date
+    from casetrack.query import select_entries
+    from casetrack.render.forms import Forms
+
+    select_entries(dataset, [], flt)  # a filter's errors before any output
+    batches = getattr(dataset, "entry_batches", None)
+    source: Iterable[list[Entry]] = batches() if batches is not None else [build_entries(dataset)]
+    total = 0
+
+    def entries() -> Iterator[Entry]:
+        nonlocal total
+        for batch in source:
+            for e in select_entries(dataset, batch, flt):
+                total += 1
+                yield e
+
+    def terminal(look: Look) -> Iterator[Any]:
+        from casetrack.render import terminal as term
+        from casetrack.render import timeline_terminal
+
+        footnotes = timeline_terminal.Footnotes() if show_sources else None
+        stream = entries()
+        first = next(stream, None)
+        if first is None:
+            yield term.empty("No entries match.")
+        else:
+            yield from timeline_terminal.timeline(
+                dataset,
+                itertools.chain([first], stream),
+                look,
+                footnotes,
+                flt.as_of,
+                notes=show_notes,
+            )
+        if footnotes is not None and footnotes.numbers:
+            yield footnotes.render(dataset, look)
+        count = f"{total} entr{'y' if total == 1 else 'ies'}"
+        yield term.footer(look, flt.asof, latest_source_date(dataset), count)
+
+    emit("table", Forms(table=terminal), pager=pager)

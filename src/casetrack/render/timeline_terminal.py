@@ -10,7 +10,7 @@ so that no heading claims more than is known and nothing is drawn as a span."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -63,7 +63,7 @@ class Footnotes:
 
 def timeline(
     dataset: Dataset,
-    entries: Sequence[Entry],
+    entries: Iterable[Entry],
     look: Look,
     footnotes: Footnotes | None = None,
     as_of: dt.date | None = None,
