@@ -60,7 +60,7 @@ def test_whole_timeline_grouped_by_year_and_month(data: Path) -> None:
         " May 2025\n"
         "  20 May 2025      scheduled: Hearing on the motion (moved)\n"
         "                   hearing · Archer v. Bob\n"
-        "                   set 6 Mar 2025\n" + FOOTER
+        "                   set on 6 Mar 2025\n" + FOOTER
     )
 
 
@@ -75,7 +75,7 @@ def test_as_of_shows_the_hearing_as_it_was_scheduled_then(data: Path) -> None:
         " April 2025\n"
         "  10 Apr 2025      scheduled: Hearing on the motion\n"
         "                   hearing · Archer v. Bob\n"
-        "                   set 10 Feb 2025\n"
+        "                   set on 10 Feb 2025\n"
         "1 entry · as of 14 Feb 2025\n"
     )
     # Entries after the as-of day are hidden; a month-precise as-of means its last day.
@@ -146,7 +146,7 @@ def test_sources_as_footnotes(data: Path) -> None:
         " May 2025\n"
         "  20 May 2025      scheduled: Hearing on the motion (moved) [2]\n"
         "                   hearing · Archer v. Bob\n"
-        "                   set 6 Mar 2025\n"
+        "                   set on 6 Mar 2025\n"
         "Sources\n"
         "[1] Daily Planet, “Alice sues Bob Corp” (1 Mar 2025),\n"
         "https://planet.example/alice\n"
@@ -222,7 +222,7 @@ def test_json_contract(data: Path) -> None:
     assert meeting["unconfirmed"] is True
     assert meeting["discrepancies"] == [
         {
-            "about": "Who attended",
+            "about": "who attended",
             "accounts": [
                 {"says": "Alice and Dave", "sources": ["s-planet"]},
                 {"says": "Only lawyers", "sources": ["s-order"]},

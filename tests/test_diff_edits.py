@@ -274,7 +274,7 @@ def test_every_kind_of_edit_in_json(edited: Path) -> None:
                         "old": [],
                         "new": [
                             {
-                                "about": "When it was filed",
+                                "about": "when it was filed",
                                 "accounts": [
                                     {"says": "In the morning", "sources": ["s-planet"]},
                                     {"says": "Late at night", "sources": ["s-tribune"]},
@@ -283,7 +283,7 @@ def test_every_kind_of_edit_in_json(edited: Path) -> None:
                         ],
                         "added": [
                             {
-                                "about": "When it was filed",
+                                "about": "when it was filed",
                                 "accounts": [
                                     {"says": "In the morning", "sources": ["s-planet"]},
                                     {"says": "Late at night", "sources": ["s-tribune"]},
@@ -475,7 +475,7 @@ def test_every_kind_of_edit_in_json(edited: Path) -> None:
                 {
                     "type": "filing",
                     "id": "f-complaint",
-                    "about": "When it was filed",
+                    "about": "when it was filed",
                     "accounts": [
                         {"says": "In the morning", "sources": ["s-planet"]},
                         {"says": "Late at night", "sources": ["s-tribune"]},

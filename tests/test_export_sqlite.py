@@ -225,9 +225,7 @@ def test_the_same_data_gives_the_same_database(tmp_path: Path) -> None:
 def test_metadata_describes_every_table_and_column(tmp_path: Path) -> None:
     db = export(tmp_path, "--license", "CC BY 4.0", "--license-url", "https://example.org/by")
     meta = json.loads((tmp_path / "metadata.json").read_text(encoding="utf-8"))
-    assert meta["title"] == (
-        "Baldoni v. NYT · Lively v. Wayfarer · Crisis PR firm v. Lively and 1 more"
-    )
+    assert meta["title"] == "The It Ends With Us litigation"  # the data's `dataset:` title
     assert meta["description"].startswith(
         "The record of 4 cases as of 2026-01-01: 68 timeline entries, 22 filings, 28 events "
         "and 17 claims. Every fact names its sources. Allegations are not facts: 11 timeline "
@@ -436,7 +434,7 @@ def test_existing_files_are_kept_without_force(tmp_path: Path) -> None:
     assert forced.stderr == (
         f"Wrote {db} and {meta}; serve them with: datasette {db} --metadata {meta}\n"
     )
-    assert json.loads(meta.read_text(encoding="utf-8"))["title"] == "State v. Acme · Ñúñez v. Acme"
+    assert json.loads(meta.read_text(encoding="utf-8"))["title"] == "Ñúñez v. Acme and 1 other case"
     db.write_bytes(b"mine")
     again = run("export", "sqlite", "--data", data, "-o", db, "--metadata", out / "other.json")
     assert again.exit_code == 1

@@ -39,7 +39,7 @@ BUNDLED_GROUPS = [
     "Baldoni v. NYT",
     "Crisis PR firm v. Lively",
     "Lively v. Wayfarer",
-    "No case",
+    "Outside the cases",
     "Wayfarer v. Lively",
 ]
 

@@ -6,13 +6,14 @@ Each finding names a record id and a path inside that record; the loader turns i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from casetrack.claim_history import claim_raised
 from casetrack.dataset import Dataset
 from casetrack.fuzzy import closest
-from casetrack.models import Record
+from casetrack.models import Model, Record
 from casetrack.problems import Finding
 from casetrack.vocabulary import RECORD_WORDS as _WORD
 
@@ -54,22 +55,29 @@ class _Suggester:
         return self.done[key]
 
 
-def references(
-    dataset: Dataset,
-) -> Iterator[tuple[str, tuple[str | int, ...], str, tuple[str, ...]]]:
+Reference = tuple[str, tuple[str | int, ...], str, tuple[str, ...]]
+
+
+def references(dataset: Dataset) -> Iterator[Reference]:
     """Every id reference: (record id, path, referenced id, sections it may point into)."""
+    for section in ("parties", "cases", "filings", "claims", "events", "deadlines"):
+        yield from references_of(section, dataset.section(section))
+
+
+def references_of(section: str, records: dict[str, Any]) -> Iterator[Reference]:
+    """The id references of some records of one section, by id."""
     P, S, C, F, E = ("parties",), ("sources",), ("cases",), ("filings",), ("events",)
 
     def ids(rid: str, base: tuple[str | int, ...], values: list[str], to: tuple[str, ...]) -> Any:
         for i, v in enumerate(values):
             yield rid, (*base, i), v, to
 
-    for rid, party in dataset.parties.items():
+    for rid, party in records.items() if section == "parties" else ():
         yield from ids(rid, ("sources",), party.sources, S)
         if party.firm:
             yield rid, ("firm",), party.firm, P
         yield from ids(rid, ("members",), party.members, P)
-    for rid, case in dataset.cases.items():
+    for rid, case in records.items() if section == "cases" else ():
         yield from ids(rid, ("sources",), case.sources, S)
         for name, value in (("court", case.court), ("judge", case.judge)):
             if value:
@@ -81,16 +89,17 @@ def references(
         for i, rel in enumerate(case.relations):
             yield rid, ("relations", i, "case"), rel.case, C
             yield from ids(rid, ("relations", i, "sources"), rel.sources, S)
-    for rid, filing in dataset.filings.items():
+    for rid, filing in records.items() if section == "filings" else ():
         yield from ids(rid, ("sources",), filing.sources, S)
         if filing.case:
             yield rid, ("case",), filing.case, C
         yield from ids(rid, ("filed_by",), filing.filed_by, P)
         yield from ids(rid, ("responds_to",), filing.responds_to, F)
         yield from ids(rid, ("decides",), filing.decides, F)
-    for rid, claim in dataset.claims.items():
+    for rid, claim in records.items() if section == "claims" else ():
         yield from ids(rid, ("sources",), claim.sources, S)
-        yield rid, ("case",), claim.case, C
+        if claim.case:
+            yield rid, ("case",), claim.case, C
         yield from ids(rid, ("plaintiffs",), claim.plaintiffs, P)
         yield from ids(rid, ("defendants",), claim.defendants, P)
         if claim.filing:
@@ -99,7 +108,7 @@ def references(
             if change.by:
                 yield rid, ("history", i, "by"), change.by, F + E
             yield from ids(rid, ("history", i, "sources"), change.sources, S)
-    for rid, event in dataset.events.items():
+    for rid, event in records.items() if section == "events" else ():
         yield from ids(rid, ("sources",), event.sources, S)
         if event.case:
             yield rid, ("case",), event.case, C
@@ -114,13 +123,14 @@ def references(
                 yield rid, ("scheduled", "set_by"), event.scheduled.set_by, F + E
             if event.scheduled.replaced_by:
                 yield rid, ("scheduled", "replaced_by"), event.scheduled.replaced_by, E
-    for rid, deadline in dataset.deadlines.items():
+    for rid, deadline in records.items() if section == "deadlines" else ():
         yield from ids(rid, ("sources",), deadline.sources, S)
         if deadline.case:
             yield rid, ("case",), deadline.case, C
-        yield rid, ("from",), deadline.trigger, F + E
-    for section in ("parties", "cases", "filings", "claims", "events", "deadlines"):
-        for rid, record in dataset.section(section).items():
+        if deadline.trigger:
+            yield rid, ("from",), deadline.trigger, F + E
+    if section != "sources":
+        for rid, record in records.items():
             for d, disc in enumerate(record.discrepancies):
                 for a, account in enumerate(disc.accounts):
                     path = ("discrepancies", d, "accounts", a, "sources")
@@ -137,29 +147,44 @@ _WHAT = {
 }
 
 
-def check_references(dataset: Dataset) -> list[Finding]:
-    """Every id named in a record exists, and is of the right kind."""
+def check_references(dataset: Dataset, partial: Sequence[tuple[str, Model]] = ()) -> list[Finding]:
+    """Every id named in a record exists, and is of the right kind; in the records that failed
+    validation too (`partial`: each with its section), as far as they could be read."""
+    found = [
+        dataclasses.replace(finding, record=record)
+        for section, record in partial
+        for finding in _check_references(
+            dataset, references_of(section, {_id(record): record}), section
+        )
+    ]
+    return _check_references(dataset, references(dataset)) + found
+
+
+def _id(record: Model) -> str:
+    rid = getattr(record, "id", None)
+    return rid if isinstance(rid, str) else "?"
+
+
+def _check_references(
+    dataset: Dataset, refs: Iterable[Reference], section: str | None = None
+) -> list[Finding]:
     found = []
     suggest = _Suggester(dataset)
-    for rid, path, wanted, sections in references(dataset):
+    for rid, path, wanted, sections in refs:
+        label = f"{_WORD[section]} '{rid}'" if section else _label(dataset, rid)
         if any(wanted in dataset.section(s) for s in sections) or wanted in dataset.invalid_ids:
             continue
         what = _WHAT[sections]
         other = dataset.section_of(wanted)
         if other is not None:
-            message = (
-                f"{_label(dataset, rid)}: '{wanted}' is a {_WORD[other]}, but {path[0]} "
-                f"must name a {what}"
-            )
-        elif path == ("case",) and dataset.section_of(rid) == "filings":
+            message = f"{label}: '{wanted}' is a {_WORD[other]}, but {path[0]} must name a {what}"
+        elif path == ("case",) and (section or dataset.section_of(rid)) == "filings":
             message = (
                 f"filing '{rid}' is in case '{wanted}', which does not exist"
                 f"{suggest(wanted, sections)}"
             )
         else:
-            message = (
-                f"{_label(dataset, rid)} names unknown {what} '{wanted}'{suggest(wanted, sections)}"
-            )
+            message = f"{label} names unknown {what} '{wanted}'{suggest(wanted, sections)}"
         found.append(Finding(rid, path, message))
     return found
 
@@ -341,9 +366,13 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def run_checks(dataset: Dataset) -> list[Finding]:
-    """Run every check; return all findings."""
+def run_checks(dataset: Dataset, partial: Sequence[tuple[str, Model]] = ()) -> list[Finding]:
+    """Run every check; return all findings. `partial`: the records that failed validation, as
+    far as they could be read (see `salvage`), each with its section: their references are
+    checked too."""
     findings: list[Finding] = []
     for check in CHECKS:
-        findings.extend(check(dataset))
+        findings.extend(
+            check_references(dataset, partial) if check is check_references else check(dataset)
+        )
     return findings

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from casetrack.vocabulary import SECTION_NAMES
 
 if TYPE_CHECKING:
-    from casetrack.models import Case, Claim, Deadline, Event, Filing, Model, Party, Source
+    from casetrack.models import About, Case, Claim, Deadline, Event, Filing, Model, Party, Source
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,8 @@ class Dataset:
     origins: dict[str, Origin] = field(default_factory=dict)
     # Ids of records that were written but failed validation: not "unknown" to other checks.
     invalid_ids: set[str] = field(default_factory=set)
+    # The `dataset:` block (title, description), by the file it is written in: one at most.
+    about: dict[str, About] = field(default_factory=dict)
 
     def section(self, name: str) -> dict[str, Any]:
         """The records of one section by id (`"parties"` -> {id: Party})."""
@@ -66,5 +68,6 @@ class Dataset:
         return sum(len(self.section(name)) for name in SECTION_NAMES)
 
 
-# The fields of a Dataset that hold records, by id (everything but `root` and `files`).
-RECORD_FIELDS = (*SECTION_NAMES, "origins", "invalid_ids")
+# The fields of a Dataset that hold records, by id, and the `dataset:` block (everything but
+# `root` and `files`).
+RECORD_FIELDS = (*SECTION_NAMES, "origins", "invalid_ids", "about")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from casetrack.dataset import Dataset
 from casetrack.dates import DateSpan
 from casetrack.models import Discrepancy, Schedule
-from casetrack.render import wording
+from casetrack.render import claim_words, deadline_words, wording
 
 # Tie-break between record types on the same date: what was filed, then what happened, then what
 # it did to claims and cases.
@@ -150,7 +150,7 @@ def build_entries(dataset: Dataset) -> list[Entry]:
                     record="status-change",
                     kind=f"claim-{change.status}",
                     date=change.date,
-                    title=wording.status_change_title(change.status, c.title),
+                    title=claim_words.status_change_title(change.status, c.title),
                     summary=change.note,
                     case=c.case,
                     parties=(*c.plaintiffs, *c.defendants),
@@ -201,7 +201,7 @@ def deadline_entries(dataset: Dataset) -> list[Entry]:
                 kind=COMPUTED_DEADLINE,
                 date=DateSpan.of(v.count.due),
                 title=d.title,
-                summary=wording.deadline_summary(v.count, d.rule),
+                summary=deadline_words.deadline_summary(v.count, d.rule),
                 case=v.case,
                 sources=tuple(d.sources),
                 unconfirmed=d.unconfirmed,

@@ -55,7 +55,12 @@ class Account(Model):
 class Discrepancy(Model):
     """A detail on which sources disagree; every version is kept with its sources."""
 
-    about: Text = Field(description="What the sources disagree about (e.g. 'length of the memo').")
+    about: Text = Field(
+        description=(
+            "What the sources disagree about, written to follow 'sources differ on' and shown "
+            "as written: 'the length of the memo', 'Lively's age'."
+        )
+    )
     accounts: list[Account] = Field(min_length=2, description="Each source's version.")
 
 
@@ -93,7 +98,14 @@ class Source(Model):
     """Where facts come from: a news report, a court filing, an order, a docket."""
 
     id: Id = Field(description="Unique id across the whole dataset.")
-    kind: SourceKind = Field(description="What sort of source this is.")
+    kind: SourceKind = Field(
+        description=(
+            "What sort of source this is: a court record (court-order, court-filing, docket), "
+            "original reporting (news-report, press-release, statement, interview, book), or "
+            "what republishes or comments on others' reporting (aggregator, blog, social-media). "
+            "Sources are listed in that order."
+        )
+    )
     title: Text = Field(description="The source's title or headline.")
     outlet: str | None = Field(None, description="Publisher, outlet or court.")
     author: str | None = Field(None, description="Author, where known.")
@@ -324,8 +336,24 @@ MODELS: dict[str, type[Model]] = {
 }
 
 
+class About(Model):
+    """What the whole dataset is about: the title its web page, calendar and TimelineJS show.
+    Written once, in any one file."""
+
+    title: Text = Field(
+        description="The dataset's title: 'The It Ends With Us litigation'. Without one, the "
+        "main case's name is the title."
+    )
+    description: str | None = Field(None, description="What the dataset covers, in a few lines.")
+
+
 class DatasetFile(Model):
-    """One YAML file of a casetrack dataset. Every key is optional; each holds a list."""
+    """One YAML file of a casetrack dataset. Every key is optional; each holds a list, but for
+    `dataset`, which one file of the dataset may hold."""
+
+    dataset: About | None = Field(
+        None, description="The dataset's title and description; in one file only."
+    )
 
     sources: list[Source] = Field(default_factory=list, description="Where facts come from.")
     parties: list[Party] = Field(default_factory=list, description="People and organisations.")

@@ -53,6 +53,8 @@ class Finding:
     path: tuple[str | int, ...]
     message: str
     severity: Severity = "error"
+    # For a record that failed validation (checked as far as it could be read): that record.
+    record: object | None = None
 
 
 def shorten(text: str, limit: int = 60) -> str:

@@ -121,7 +121,9 @@ def export(
     if fmt == "ics":
         from casetrack.export.ics import render_ics, split_by_precision, stamp_for
 
-        text = render_ics(dataset, entries, stamp=stamp_for(dataset, os.environ), name=title)
+        text = render_ics(
+            dataset, entries, stamp=stamp_for(dataset, os.environ), name=title, as_of=flt.as_of
+        )
         left_out = len(split_by_precision(entries)[1])
         if left_out:
             click.echo(
@@ -139,17 +141,20 @@ def export(
         from casetrack.export.timelinejs import render_timelinejs
 
         text = render_timelinejs(
-            dataset, entries, group_by="kind" if group_by == "kind" else "case", title=title
+            dataset,
+            entries,
+            group_by="kind" if group_by == "kind" else "case",
+            title=title,
+            as_of=flt.as_of,
         )
     else:
         from casetrack.export.html import render_html
 
-        note = f"as of {flt.as_of.day} {flt.as_of:%b %Y}" if flt.as_of else None
         text = render_html(
             dataset,
             entries,
             group_by="kind" if group_by == "kind" else "case",
             title=title,
-            note=note,
+            as_of=flt.as_of,
         )
     write(text, output, force=force)

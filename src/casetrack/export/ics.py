@@ -26,7 +26,7 @@ from casetrack.characters import clean, safe_url
 from casetrack.dataset import Dataset
 from casetrack.entries import Entry, latest_source_date
 from casetrack.errors import InputError
-from casetrack.render import wording
+from casetrack.render import deadline_words, source_words, wording
 
 PRODID = f"-//casetrack//casetrack {__version__}//EN"
 UID_DOMAIN = "casetrack"
@@ -79,8 +79,10 @@ def render_ics(
     *,
     stamp: dt.datetime = FALLBACK_STAMP,
     name: str | None = None,
+    as_of: dt.date | None = None,
 ) -> str:
-    """The entries as an iCalendar file (CRLF line ends, folded)."""
+    """The entries as an iCalendar file (CRLF line ends, folded), as the record stood on
+    `as_of`: the calendar's description says so, and how new its newest source is."""
     days, vague = split_by_precision(entries)
     lines = [
         "BEGIN:VCALENDAR",
@@ -90,6 +92,9 @@ def render_ics(
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape_text(name or calendar_name(dataset, days))}",
     ]
+    described = calendar_description(dataset, as_of)
+    if described:
+        lines.append(f"X-WR-CALDESC:{escape_text(described)}")
     if vague:
         ids = ", ".join(e.id for e in vague)
         note = (
@@ -100,7 +105,7 @@ def render_ics(
     utc = stamp.astimezone(dt.UTC)
     stamp_text = f"{_date(utc.date())}T{utc:%H%M%S}Z"
     for entry in days:
-        lines.extend(_event(dataset, entry, stamp_text))
+        lines.extend(_event(dataset, entry, stamp_text, as_of))
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
 
@@ -112,12 +117,22 @@ def calendar_name(dataset: Dataset, entries: list[Entry]) -> str:
     return f"casetrack: {wording.title_for(dataset, entries)}"
 
 
+def calendar_description(dataset: Dataset, as_of: dt.date | None) -> str:
+    """The dataset's description, then 'As of 25 Nov 2026 · latest source: ...'."""
+    about = next(iter(dataset.about.values()), None)
+    parts = [about.description] if about and about.description else []
+    fresh = wording.freshness(as_of, latest_source_date(dataset))
+    if fresh:
+        parts.append(wording.sentence(" · ".join(fresh)) + ".")
+    return "\n".join(parts)
+
+
 def _date(day: dt.date) -> str:
     """An iCalendar DATE: four digits of year even before the year 1000 (strftime gives fewer)."""
     return f"{day.year:04d}{day.month:02d}{day.day:02d}"
 
 
-def _event(dataset: Dataset, entry: Entry, stamp: str) -> list[str]:
+def _event(dataset: Dataset, entry: Entry, stamp: str, as_of: dt.date | None) -> list[str]:
     start = entry.date.start.earliest()
     last = (entry.date.end or entry.date.start).latest()
     if last < dt.date.max:
@@ -133,11 +148,11 @@ def _event(dataset: Dataset, entry: Entry, stamp: str) -> list[str]:
         f"DTSTART;VALUE=DATE:{_date(start)}",
         end,
         f"SUMMARY:{escape_text(summary(dataset, entry))}",
-        f"DESCRIPTION:{escape_text(description(dataset, entry))}",
+        f"DESCRIPTION:{escape_text(description(dataset, entry, as_of))}",
         f"CATEGORIES:{escape_text(entry.record)},{escape_text(entry.kind)}",
         "TRANSP:TRANSPARENT",
     ]
-    urls = [url for _, url in wording.source_citations(dataset, entry) if url]
+    urls = [url for _, url in source_words.source_citations(dataset, entry) if url]
     if urls:
         # A URI value is ASCII: percent-encode anything else (RFC 3986), keeping its structure.
         lines.append(f"URL:{quote(urls[0], safe=_URI_SAFE)}")
@@ -157,7 +172,7 @@ def summary(dataset: Dataset, entry: Entry) -> str:
     return " ".join(text.split())
 
 
-def description(dataset: Dataset, entry: Entry) -> str:
+def description(dataset: Dataset, entry: Entry, as_of: dt.date | None = None) -> str:
     """Everything known about the entry, in plain text with one item per line."""
     parts: list[str] = []
     if entry.summary:
@@ -173,7 +188,7 @@ def description(dataset: Dataset, entry: Entry) -> str:
     parts.append(f"Date: {wording.date_line(entry)}")
     parts.append(f"Kind: {entry.record}, {entry.kind}")
     if entry.record == "deadline":
-        parts.append(wording.NOTICE)
+        parts.append(deadline_words.NOTICE)
     if entry.parties:
         parts.append("Parties: " + ", ".join(wording.party_names(dataset, entry.parties)))
     allegation = wording.allegation_line(dataset, entry)
@@ -181,16 +196,16 @@ def description(dataset: Dataset, entry: Entry) -> str:
         parts.append(f"Status: allegation. {allegation}" if allegation else "Status: fact")
     if entry.unconfirmed:
         parts.append(wording.UNCONFIRMED)
-    if entry.scheduled is not None:
-        sched = f"Scheduled on {entry.scheduled.set_on.display()}"
-        if entry.scheduled.set_by:
-            sched += f" by {wording.record_label(dataset, entry.scheduled.set_by)}"
-        parts.append(sched + ".")
+    schedule = wording.schedule_note(dataset, entry, as_of)
+    if schedule:
+        parts.append(f"Scheduled date: {schedule}.")
     for d in entry.discrepancies:
-        parts.append(f"Sources differ on {d.about}:")
+        parts.append(wording.differ_heading(d))
         for account in d.accounts:
-            parts.append(f"- {account.says} ({wording.source_names(dataset, account.sources)})")
-    sources = wording.source_citations(dataset, entry)
+            parts.append(
+                f"- {account.says} ({source_words.source_names(dataset, account.sources)})"
+            )
+    sources = source_words.source_citations(dataset, entry)
     if sources:
         parts.append("Sources:")
         for words, url in sources:

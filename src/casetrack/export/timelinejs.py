@@ -10,6 +10,7 @@ of one case (or one kind) on one row.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterable
@@ -18,9 +19,9 @@ from typing import Any
 from casetrack.characters import safe_url
 from casetrack.dataset import Dataset
 from casetrack.dates import PartialDate
-from casetrack.entries import Entry
+from casetrack.entries import Entry, latest_source_date
 from casetrack.export.html import escape, link
-from casetrack.render import wording
+from casetrack.render import source_words, wording
 from casetrack.render.wording import GroupBy
 
 TITLE_ID = "casetrack-title"
@@ -32,10 +33,11 @@ def render_timelinejs(
     *,
     group_by: GroupBy = "case",
     title: str | None = None,
+    as_of: dt.date | None = None,
 ) -> str:
     """The entries as TimelineJS3 JSON text."""
     return json.dumps(
-        timeline_data(dataset, entries, group_by=group_by, title=title),
+        timeline_data(dataset, entries, group_by=group_by, title=title, as_of=as_of),
         ensure_ascii=False,
         indent=2,
     )
@@ -47,8 +49,9 @@ def timeline_data(
     *,
     group_by: GroupBy = "case",
     title: str | None = None,
+    as_of: dt.date | None = None,
 ) -> dict[str, Any]:
-    """The TimelineJS3 data object (before JSON encoding)."""
+    """The TimelineJS3 data object (before JSON encoding), as the record stood on `as_of`."""
     selected = list(entries)
     used = {TITLE_ID}
     events = []
@@ -59,7 +62,7 @@ def timeline_data(
             "start_date": date_object(entry.date.start),
             "text": {
                 "headline": escape(wording.headline(entry)),
-                "text": event_html(dataset, entry),
+                "text": event_html(dataset, entry, as_of),
             },
             "group": escape(wording.group_name(dataset, entry, group_by)),
             "unique_id": uid,
@@ -71,7 +74,7 @@ def timeline_data(
         "title": {
             "text": {
                 "headline": escape(title or wording.title_for(dataset, selected)),
-                "text": title_html(dataset, selected),
+                "text": title_html(dataset, selected, as_of),
             },
             "unique_id": TITLE_ID,
         },
@@ -104,9 +107,15 @@ def unique_id(entry_id: str, used: set[str]) -> str:
     return candidate
 
 
-def title_html(dataset: Dataset, entries: list[Entry]) -> str:
+def title_html(dataset: Dataset, entries: list[Entry], as_of: dt.date | None = None) -> str:
+    """The title slide: what the timeline holds, how allegations are marked, and how fresh it
+    is."""
+    about = next(iter(dataset.about.values()), None)
+    described = f"<p>{escape(about.description)}</p>" if about and about.description else ""
+    fresh = wording.freshness(as_of, latest_source_date(dataset))
+    freshness = f"<p>{escape(wording.sentence(' · '.join(fresh)))}.</p>" if fresh else ""
     if not entries:
-        return "<p>No entries.</p>"
+        return described + "<p>No entries.</p>" + freshness
     count = f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}"
     span = wording.span_of(entries) or ""
     alleged = sum(1 for e in entries if e.alleged_by)
@@ -119,13 +128,14 @@ def title_html(dataset: Dataset, entries: list[Entry]) -> str:
             f"{alleged} are allegations, marked “Alleged” with who alleges and who denies them."
         )
     return (
-        f"<p>{count}, {escape(span)}. {allegations}</p>"
+        f"{described}<p>{count}, {escape(span)}. {allegations}</p>{freshness}"
         "<p>Every entry names its sources. Built with casetrack.</p>"
     )
 
 
-def event_html(dataset: Dataset, entry: Entry) -> str:
-    """The slide's body: summary, case, allegation, caveats and linked sources, all escaped."""
+def event_html(dataset: Dataset, entry: Entry, as_of: dt.date | None = None) -> str:
+    """The slide's body: summary, case, allegation, schedule, caveats and linked sources, all
+    escaped."""
     parts: list[str] = []
     if entry.summary:
         parts.append(f"<p>{escape(entry.summary)}</p>")
@@ -144,17 +154,20 @@ def event_html(dataset: Dataset, entry: Entry) -> str:
         parts.append(f"<p><strong>Allegation.</strong> {escape(allegation)}</p>")
     if entry.date.approximate or entry.date.uncertain or entry.date_note:
         parts.append(f"<p><strong>Date:</strong> {escape(wording.date_line(entry))}</p>")
+    schedule = wording.schedule_note(dataset, entry, as_of)
+    if schedule:
+        parts.append(f"<p><strong>Scheduled date:</strong> {escape(schedule)}.</p>")
     if entry.unconfirmed:
         parts.append(f"<p><em>{escape(wording.UNCONFIRMED)}</em></p>")
     for d in entry.discrepancies:
         accounts = "".join(
-            f"<li>{escape(a.says)} ({escape(wording.source_names(dataset, a.sources))})</li>"
+            f"<li>{escape(a.says)} ({escape(source_words.source_names(dataset, a.sources))})</li>"
             for a in d.accounts
         )
         parts.append(
-            f"<p><strong>Sources differ</strong> on {escape(d.about)}:</p><ul>{accounts}</ul>"
+            f"<p><strong>{escape(wording.differ_heading(d))}</strong></p><ul>{accounts}</ul>"
         )
-    sources = wording.source_citations(dataset, entry)
+    sources = source_words.source_citations(dataset, entry)
     if sources:
         items = "".join(f"<li>{link(escape(words), url)}</li>" for words, url in sources)
         parts.append(f"<p><strong>Sources:</strong></p><ul>{items}</ul>")

@@ -16,6 +16,7 @@ from casetrack.dataset import Dataset
 from casetrack.dates import DateError, DateSpan, when
 from casetrack.diff import Diff, FieldChange, RecordChange, record_date
 from casetrack.models import Discrepancy, Event
+from casetrack.render import source_words
 from casetrack.render import wording as w
 from casetrack.render.wording import case_name, party_name, record_label
 
@@ -318,7 +319,7 @@ def development_items(diff: Diff, devs: Developments) -> dict[str, list[Item]]:
             Item([("", f"{record_label(new, d.id)}: {w.differ(d.discrepancy)}")], ref=d.id)
             for d in devs.disagreements
         ],
-        "sources": [Item([("", w.source_line(s))], ref=s.id) for s in devs.sources],
+        "sources": [Item([("", source_words.source_line(s))], ref=s.id) for s in devs.sources],
     }
     return found
 

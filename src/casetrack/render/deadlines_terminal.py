@@ -15,9 +15,10 @@ from casetrack.dataset import Dataset
 from casetrack.dates import due_when
 from casetrack.deadlines import DeadlineView
 from casetrack.output import Look
-from casetrack.render import wording as w
+from casetrack.render import deadline_words
+from casetrack.render.deadline_words import LAST_DAY, NOTICE, where
 from casetrack.render.terminal import facts, text
-from casetrack.render.wording import LAST_DAY, NOTICE, case_name, record_label, where
+from casetrack.render.wording import case_name, record_label
 
 
 def cards(
@@ -42,7 +43,7 @@ def card(dataset: Dataset, v: DeadlineView, day: dt.date, look: Look) -> list[Re
     if v.count is not None:
         body.append_text(text("\n" + v.count.line(), "green"))
         for q in v.count.questions:
-            body.append_text(text("\n" + w.state_unknown(q), "yellow"))
+            body.append_text(text("\n" + deadline_words.state_unknown(q), "yellow"))
     else:
         body.append_text(text(f"\nno deadline: {v.no_deadline}", "yellow"))
     return [title, Padding(body, (0, 0, 0, 2), expand=False)]

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 from casetrack.characters import clean
 from casetrack.counting import weekday
 from casetrack.dates import due_when, how_far
-from casetrack.render import records
+from casetrack.render import claim_words as cw
+from casetrack.render import deadline_words, records
 from casetrack.render import wording as w
 from casetrack.vocabulary import RECORD_WORDS
 
@@ -233,7 +234,7 @@ def claims_display(dataset: Dataset, views: Iterable[ClaimView]) -> Table:
             w.names(dataset, v.claim.plaintiffs),
             w.names(dataset, v.claim.defendants),
             v.claim.damages or "",
-            w.status_text(v),
+            cw.status_text(v),
         ]
         for v in views
     ]
@@ -263,7 +264,7 @@ def deadlines_display(dataset: Dataset, views: Iterable[DeadlineView], day: dt.d
             v.deadline.title,
             w.case_name(dataset, v.case) if v.case else "",
             v.deadline.rule,
-            w.count_text(v),
+            deadline_words.count_text(v),
         ]
         for v in views
     ]
@@ -291,7 +292,7 @@ def cases_display(dataset: Dataset, overviews: Iterable[Overview]) -> Table:
                 w.short_party(dataset, c.court) if c.court else "",
                 c.docket or "",
                 w.party_name(dataset, c.judge) if c.judge else "",
-                w.counts_text(claims),
+                cw.counts_text(claims),
                 last.date.display() if last else "",
                 following.date.display() if following else "",
             ]

@@ -18,6 +18,7 @@ from casetrack.mentions import Citation, SearchHit
 from casetrack.models import Case, Filing, Party, Source
 from casetrack.output import Look
 from casetrack.query import clients_of, roles_of
+from casetrack.render import claim_words as cw
 from casetrack.render import flat
 from casetrack.render import wording as w
 from casetrack.render.terminal import empty, facts, heading, table, text
@@ -111,7 +112,7 @@ def party(
                                 v.claim.defendants if side == "plaintiff" else v.claim.plaintiffs,
                                 limit=3,
                             ),
-                            w.status_text(v),
+                            cw.status_text(v),
                         ]
                         for v in views
                     ],
@@ -130,7 +131,7 @@ def claims(dataset: Dataset, views: list[ClaimView], look: Look) -> list[Rendera
             out.append(text(""))
         c = dataset.cases.get(case_id)
         title = heading(c.caption if c else case_id, look)
-        title.append_text(text(f"  ({w.counts_text(group)})", "dim"))
+        title.append_text(text(f"  ({cw.counts_text(group)})", "dim"))
         out.append(title)
         header = ["Claim", "Plaintiffs", "Defendants", "Damages", "Status"]
         rows = [
@@ -139,7 +140,7 @@ def claims(dataset: Dataset, views: list[ClaimView], look: Look) -> list[Rendera
                 w.names(dataset, v.claim.plaintiffs, limit=3),
                 w.names(dataset, v.claim.defendants, limit=3),
                 v.claim.damages or "",
-                w.status_text(v),
+                cw.status_text(v),
             ]
             for v in group
         ]
@@ -166,13 +167,7 @@ def case(
     title = text(c.caption, "bold")
     title.append_text(text(f"  ({c.id})", "dim"))
     out.append(title)
-    relations = [
-        (
-            "Relation",
-            f"{r.kind} {case_name(dataset, r.case)}" + (f" ({r.date.display()})" if r.date else ""),
-        )
-        for r in c.relations
-    ]
+    relations = [("Relation", w.relation_words(dataset, r, dated=True)) for r in c.relations]
     grid = facts(
         look,
         [
@@ -180,7 +175,7 @@ def case(
             ("Docket", c.docket),
             ("Judge", party_name(dataset, c.judge) if c.judge else None),
             ("Filed", c.filed.display() if c.filed else None),
-            ("Claims", w.counts_text(claims)),
+            ("Claims", cw.counts_text(claims)),
             ("Last", w.dated(last) if last else None),
             ("Next", w.dated(following) if following else None),
             *relations,
@@ -218,7 +213,7 @@ def case(
                         w.claim_title(dataset, v.claim),
                         w.names(dataset, v.claim.plaintiffs, limit=3),
                         w.names(dataset, v.claim.defendants, limit=3),
-                        w.status_text(v),
+                        cw.status_text(v),
                     ]
                     for v in claims
                 ],
@@ -250,13 +245,13 @@ def case_cards(
         ]
         if any(where):
             lines.append(" · ".join(w for w in where if w))
-        lines.append(w.counts_text(views))
+        lines.append(cw.counts_text(views))
         if last is not None:
             lines.append(f"last: {last.date.display()}, {last.title}")
         if following is not None:
             lines.append(f"next: {following.date.display()}, {w.marked_title(following)}")
         for r in c.relations:
-            lines.append(f"{w.kind_words(r.kind)} {case_name(dataset, r.case)}")
+            lines.append(w.relation_words(dataset, r))
         body = text("\n").join(text(line) for line in lines)
         if c.unconfirmed:
             body.append_text(text("\n" + w.unconfirmed(dataset, c.sources), "magenta"))

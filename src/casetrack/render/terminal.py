@@ -125,14 +125,10 @@ def footer(
     count: str | None = None,
 ) -> Text:
     """'12 entries · as of 14 Feb 2025', plus the latest source's date when as-of is past it."""
+    from casetrack.render.wording import freshness
+
     parts = [count] if count else []
-    if as_of is not None:
-        parts.append(f"as of {DateSpan.of(as_of).display()}")
-        if latest is not None and as_of > latest.latest():
-            parts.append(
-                f"latest source: {latest.display()}; later developments are not in the data"
-            )
-    return text(" · ".join(parts), "dim")
+    return text(" · ".join(parts + freshness(as_of, latest)), "dim")
 
 
 class Columns:

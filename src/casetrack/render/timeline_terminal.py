@@ -14,6 +14,7 @@ from rich.text import Text
 from casetrack.dataset import Dataset
 from casetrack.entries import Entry
 from casetrack.output import Look
+from casetrack.render import source_words
 from casetrack.render import wording as w
 from casetrack.render.terminal import DATE_WIDTH, Columns, heading, text
 from casetrack.render.wording import case_name
@@ -51,7 +52,7 @@ class Footnotes:
         lines = [heading("Sources", look)]
         for sid, n in self.numbers.items():
             s = dataset.sources.get(sid)
-            lines.append(text(f"[{n}] {w.source_footnote(s) if s else sid}"))
+            lines.append(text(f"[{n}] {source_words.source_footnote(s) if s else sid}"))
         return Group(*lines)
 
 
@@ -143,14 +144,9 @@ def entry_body(
     alleged = w.allegation(dataset, e.alleged_by, e.disputed_by)
     if alleged:
         body.append_text(text("\n" + alleged.upper()[:7] + alleged[7:], "yellow"))
-    if e.scheduled is not None:
-        s = e.scheduled
-        note = f"set {s.set_on.display()}"
-        if s.replaced_on is not None and (as_of is None or s.replaced_on.earliest() <= as_of):
-            note += f"; replaced {s.replaced_on.display()}"
-        if as_of is not None and e.date.latest() < as_of:
-            note += "; the date has passed"
-        body.append_text(text("\n" + note, "green"))
+    schedule = w.schedule_note(dataset, e, as_of)
+    if schedule:
+        body.append_text(text("\n" + schedule, "green"))
     if e.record == "deadline" and e.summary:
         body.append_text(text("\n" + e.summary, "green"))  # the count and the rule
     if e.unconfirmed:
