@@ -171,16 +171,18 @@ def show(terminal: Terminal, *, pager: bool = False) -> None:
     loses the spaces rich pads lines with, so it pipes and diffs cleanly."""
     look = look_for()
     console = make_console(look)
+    # Not cropped: a word longer than the line (a long address) is printed whole, on a line of
+    # its own, for the terminal to wrap (see `render.layout_terminal`).
     if pager:
         with console.pager(styles=not look.plain):
             for renderable in terminal(look):
-                console.print(renderable)
+                console.print(renderable, crop=False)
     elif look.plain:
         out = stdout()
         for renderable in terminal(look):
             with console.capture() as captured:
-                console.print(renderable)
+                console.print(renderable, crop=False)
             out.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
     else:
         for renderable in terminal(look):
-            console.print(renderable)
+            console.print(renderable, crop=False)

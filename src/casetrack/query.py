@@ -55,11 +55,7 @@ def select_entries(dataset: Dataset, entries: Iterable[Entry], flt: TimelineFilt
     """
     case_id = find_case(dataset, flt.case).id if flt.case else None
     party_ids = groups_of(dataset, find_party(dataset, flt.party).id) if flt.party else None
-    kinds = {_fold(k) for k in flt.kinds}
-    for k in sorted(kinds - known_kinds()):
-        close = closest(k, {name: () for name in known_kinds()}, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        raise NotFoundError(f"there is no kind '{k}'{hint} (see `casetrack timeline --help`)")
+    kinds = kind_family({_fold(k) for k in flt.kinds})
     start = flt.start.earliest() if flt.start else None
     end = flt.end.latest() if flt.end else None
     needle = _fold(flt.search) if flt.search else None
@@ -86,6 +82,23 @@ def select_entries(dataset: Dataset, entries: Iterable[Entry], flt: TimelineFilt
         elif needle is not None and needle not in _fold(entry_text(e)):
             continue
         out.append(e)
+    return out
+
+
+def kind_family(asked: set[str]) -> set[str]:
+    """The kinds `--kind` selects: each kind asked for and its family, the kinds named after it
+    (`motion`: motion-to-dismiss, motion-for-summary-judgment; `claim-dismissed`:
+    claim-dismissed-with-leave, claim-dismissed-in-part). A word that is no kind and heads no
+    family is an error, with the closest kind suggested."""
+    known = known_kinds()
+    out = set()
+    for k in sorted(asked):
+        family = {x for x in known if x == k or x.startswith(k + "-")}
+        if not family:
+            close = closest(k, {name: () for name in known}, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise NotFoundError(f"there is no kind '{k}'{hint} (see `casetrack timeline --help`)")
+        out |= family
     return out
 
 

@@ -84,7 +84,7 @@ DEADLINES_CSV = ("id", "due", "days_away", "case", "title", "rule", "computation
 STEPS_CSV = ("step", "date", "text", "rule")
 SOURCES_CSV = ("id", "kind", "outlet", "author", "published", "title", "url")
 CITED_CSV = ("type", "id", "title", "via")
-SEARCH_CSV = ("type", "id", "title", "fields", "excerpt")
+SEARCH_CSV = ("type", "id", "title", "fields", "excerpt", "date")
 
 
 # --- CSV --------------------------------------------------------------------------------------
@@ -326,9 +326,16 @@ def parties_display(dataset: Dataset, parties: Iterable[Party], sep: str = "; ")
 
 
 def sources_display(sources: Iterable[Source]) -> Table:
-    header = ["Id", "Kind", "Outlet", "Published", "Title"]
+    header = ["Id", "Kind", "Outlet", "Published", "Title", "URL"]
     rows = [
-        [s.id, s.kind, s.outlet or "", s.published.display() if s.published else "", s.title]
+        [
+            s.id,
+            s.kind,
+            s.outlet or "",
+            s.published.display() if s.published else "",
+            s.title,
+            s.url or "",
+        ]
         for s in sources
     ]
     return header, rows
@@ -337,17 +344,18 @@ def sources_display(sources: Iterable[Source]) -> Table:
 def cited_display(dataset: Dataset, cited: Iterable[Citation]) -> Table:
     header = ["Type", "Id", "Title", "Where"]
     rows = [
-        [RECORD_WORDS[c.section], c.id, w.record_label(dataset, c.id), c.via or ""] for c in cited
+        [RECORD_WORDS[c.section], c.id, w.record_label(dataset, c.id), c.shown or ""] for c in cited
     ]
     return header, rows
 
 
 def search_display(dataset: Dataset, hits: Iterable[SearchHit]) -> Table:
-    header = ["Type", "Id", "Title", "Matched in", "Excerpt"]
+    header = ["Type", "Id", "Date", "Title", "Matched in", "Excerpt"]
     rows = [
         [
             RECORD_WORDS[h.section],
             h.id,
+            h.date.display() if h.date else "",
             w.record_label(dataset, h.id),
             ", ".join(h.fields),
             h.excerpt,

@@ -267,4 +267,5 @@ def search_hit(dataset: Dataset, hit: SearchHit) -> Json:
         "title": record_label(dataset, hit.id),
         "fields": list(hit.fields),
         "excerpt": hit.excerpt,
+        "date": iso(hit.date),
     }

@@ -19,8 +19,8 @@ from casetrack.models import Case, Filing, Party, Source
 from casetrack.output import Look
 from casetrack.query import clients_of, roles_of
 from casetrack.render import claim_words as cw
-from casetrack.render import flat
 from casetrack.render import wording as w
+from casetrack.render.layout_terminal import Indented
 from casetrack.render.terminal import empty, facts, heading, table, text
 from casetrack.render.wording import case_name, party_name, record_label
 
@@ -123,7 +123,8 @@ def party(
 
 def claims(dataset: Dataset, views: list[ClaimView], look: Look) -> list[RenderableType]:
     """Claims grouped by case (the case is a heading, not a column, to leave room at 80
-    columns)."""
+    columns). What every claim of a case shares (the same plaintiffs, defendants or damages)
+    is said once under the heading instead of in every row."""
     out: list[RenderableType] = []
     for case_id in dict.fromkeys(v.claim.case for v in views):
         group = [v for v in views if v.claim.case == case_id]
@@ -133,21 +134,33 @@ def claims(dataset: Dataset, views: list[ClaimView], look: Look) -> list[Rendera
         title = heading(c.caption if c else case_id, look)
         title.append_text(text(f"  ({cw.counts_text(group)})", "dim"))
         out.append(title)
-        header = ["Claim", "Plaintiffs", "Defendants", "Damages", "Status"]
+        columns = {
+            "Plaintiffs": [w.names(dataset, v.claim.plaintiffs, limit=3) for v in group],
+            "Defendants": [w.names(dataset, v.claim.defendants, limit=3) for v in group],
+            "Damages": [v.claim.damages or "" for v in group],
+        }
+        shared = [
+            name for name, cells in columns.items() if len(group) > 1 and len(set(cells)) == 1
+        ]
+        first = group[0].claim
+        full = {
+            "Plaintiffs": w.names(dataset, first.plaintiffs),
+            "Defendants": w.names(dataset, first.defendants),
+            "Damages": first.damages,
+        }
+        said = [(name, full[name]) for name in shared]
+        if any(value for _, value in said):
+            out.append(facts(look, said))
+        header = ["Claim", *(n for n, cells in columns.items() if n not in shared and any(cells))]
         rows = [
             [
                 w.claim_title(dataset, v.claim),
-                w.names(dataset, v.claim.plaintiffs, limit=3),
-                w.names(dataset, v.claim.defendants, limit=3),
-                v.claim.damages or "",
+                *(columns[n][i] for n in header[1:]),
                 cw.status_text(v),
             ]
-            for v in group
+            for i, v in enumerate(group)
         ]
-        if not any(v.claim.damages for v in group):
-            header.pop(3)
-            rows = [r[:3] + r[4:] for r in rows]
-        out.append(table(look, header, rows))
+        out.append(table(look, [*header, "Status"], rows))
     return out
 
 
@@ -262,18 +275,35 @@ def case_cards(
 
 # --- parties, sources, search -----------------------------------------------------------------
 
+SECTION_TITLES = {
+    "parties": "Parties",
+    "cases": "Cases",
+    "filings": "Filings",
+    "claims": "Claims",
+    "events": "Events",
+    "deadlines": "Deadlines",
+    "sources": "Sources",
+}
+
 
 def source_cards(sources: Iterable[Source]) -> Iterator[RenderableType]:
-    """Each source as its id and what it is on one line, its title indented below."""
+    """Each source as its outlet, date and kind, its title, and its address (where one is
+    known), then its id: what a reader needs to go and check it."""
     for s in sources:
-        line = text(s.id, "bold")
-        what = [s.kind, s.outlet or "", s.published.display() if s.published else "undated"]
-        line.append_text(text("  " + " · ".join(w for w in what if w), "dim"))
+        line = text(s.outlet or s.title, "bold")
+        what = [s.published.display() if s.published else "undated", s.kind]
+        line.append_text(text("  " + " · ".join(what), "dim"))
         yield line
-        yield Padding(text(s.title), (0, 0, 0, 2), expand=False)
+        lines = [text(s.title)] if s.outlet else []
+        if s.url:
+            lines.append(text(s.url, "blue"))
+        lines.append(text(s.id, "dim"))
+        yield Indented(text("\n").join(lines))
 
 
 def source(dataset: Dataset, s: Source, cited: list[Citation], look: Look) -> list[RenderableType]:
+    """A source in full, without the name of its local copy (`--format json` has it), and
+    every record that cites it, by type."""
     out: list[RenderableType] = [text(s.title, "bold")]
     out.append(
         facts(
@@ -286,23 +316,38 @@ def source(dataset: Dataset, s: Source, cited: list[Citation], look: Look) -> li
                 ("Published", s.published.display() if s.published else None),
                 ("Date note", s.date_note),
                 ("URL", s.url),
-                ("File", s.file),
+                ("Retrieved", s.retrieved.display() if s.retrieved else None),
                 ("Notes", s.notes),
             ],
         )
     )
     out.append(text(""))
-    out.append(heading(f"Cited by ({len(cited)})", look))
-    if cited:
-        header, rows = flat.cited_display(dataset, cited)
-        out.append(table(look, header, rows))
-    else:
+    records = len(dict.fromkeys((c.section, c.id) for c in cited))
+    out.append(heading(f"Cited by ({records})", look))
+    if not cited:
         out.append(empty("Nothing cites this source."))
+    for section in dict.fromkeys(c.section for c in cited):
+        group: dict[str, list[Citation]] = {}
+        for c in cited:
+            if c.section == section:
+                group.setdefault(c.id, []).append(c)
+        out.append(text(f"{SECTION_TITLES[section]} ({len(group)})", "bold"))
+        for rid, places in group.items():
+            body = text(record_label(dataset, rid))
+            where = [p.shown for p in places if p.shown]
+            roles = [p[len("role of ") :] for p in where if p.startswith("role of ")]
+            if len(roles) > 1:
+                where = [p for p in where if not p.startswith("role of ")]
+                where.insert(0, f"roles of {w.join_names(roles)}")
+            detail = " · ".join([rid, *where])
+            body.append_text(text("\n" + detail, "dim"))
+            out.append(Indented(body))
     return out
 
 
 def search(dataset: Dataset, hits: list[SearchHit], look: Look) -> list[RenderableType]:
-    """Hits grouped by type: each as its id and title, then where it matched and an excerpt."""
+    """Hits grouped by type: each as its date and title, then its id and where it matched, then
+    the match in context (in bold in a terminal)."""
     out: list[RenderableType] = []
     for section in dict.fromkeys(h.section for h in hits):
         group = [h for h in hits if h.section == section]
@@ -310,12 +355,14 @@ def search(dataset: Dataset, hits: list[SearchHit], look: Look) -> list[Renderab
             out.append(text(""))
         out.append(heading(f"{section.capitalize()} ({len(group)})", look))
         for h in group:
-            line = text(h.id, "dim")
-            line.append_text(text("  " + record_label(dataset, h.id), "bold"))
+            line = text(f"{h.date.display()}  " if h.date else "")
+            line.append_text(text(record_label(dataset, h.id), "bold"))
             out.append(line)
-            detail = text(f"in {', '.join(h.fields)}: ", "dim")
-            detail.append_text(text(h.excerpt))
-            out.append(Padding(detail, (0, 0, 0, 2), expand=False))
+            where = text(f"{h.id} · matched in {', '.join(h.fields)}", "dim")
+            excerpt = text(h.excerpt)
+            if h.match is not None:
+                excerpt.stylize("bold", *h.match)
+            out.append(Padding(text("\n").join([where, excerpt]), (0, 0, 0, 2), expand=False))
     return out
 
 

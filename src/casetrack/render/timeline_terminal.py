@@ -20,6 +20,9 @@ from casetrack.render.terminal import DATE_WIDTH, Columns, heading, text
 from casetrack.render.wording import case_name
 
 WIDE = 120  # from this width the timeline gives kind and case their own columns
+KIND_WIDTH = 16  # the most the kind column takes ("motion for summary / judgment")
+CASE_WIDTH = 24  # the most the case column takes; a longer name wraps at spaces
+BODY_WIDTH = 40  # the least the title and its details keep beside kind and case
 CHUNK = 200  # timeline rows per rendered grid, so long output starts printing at once
 
 MONTHS = (
@@ -65,7 +68,7 @@ def timeline(
 ) -> Iterator[RenderableType]:
     """The timeline grouped by year and month, yielded piece by piece so printing can start
     before the whole of a long timeline has been laid out."""
-    wide = look.width >= WIDE
+    widths = _widths(dataset, entries, look.width)
     year: int | None = None
     group: list[Entry] = []
     month_key: tuple[int, int | None] | None = None
@@ -73,7 +76,7 @@ def timeline(
         key = (e.date.start.year, e.date.start.month)
         if key != month_key:
             if group:
-                yield from _month(dataset, group, look, wide, footnotes, as_of)
+                yield from _month(dataset, group, widths, footnotes, as_of)
             group = []
             gap = 1
             if key[0] != year:
@@ -86,7 +89,7 @@ def timeline(
             month_key = key
         group.append(e)
     if group:
-        yield from _month(dataset, group, look, wide, footnotes, as_of)
+        yield from _month(dataset, group, widths, footnotes, as_of)
 
 
 def _month_title(key: tuple[int, int | None]) -> str:
@@ -94,15 +97,36 @@ def _month_title(key: tuple[int, int | None]) -> str:
     return f"{MONTHS[month - 1]} {year}" if month else f"{year}, month not known"
 
 
+def _widths(dataset: Dataset, entries: Sequence[Entry], width: int) -> tuple[int | None, ...]:
+    """The columns: date and body; from WIDE columns on, kind and case between them, each as
+    wide as its longest value in view (a case name wraps past CASE_WIDTH), when that leaves the
+    body BODY_WIDTH."""
+    if width < WIDE:
+        return (DATE_WIDTH, None)
+    kinds = {w.kind_words(k) for k in {e.kind for e in entries}}
+    names = {case_name(dataset, c) for c in {e.case for e in entries} if c is not None}
+    kind = _fitted(kinds, KIND_WIDTH)
+    case = _fitted(names, CASE_WIDTH)
+    used = Columns.INDENT + DATE_WIDTH + kind + case + 3 * Columns.GAP
+    return (DATE_WIDTH, kind, case, None) if width - used >= BODY_WIDTH else (DATE_WIDTH, None)
+
+
+def _fitted(values: set[str], most: int) -> int:
+    """A column as wide as its longest value, or `most` when that is less (values wrap at
+    spaces), but never narrower than its longest word."""
+    longest = max((len(v) for v in values), default=0)
+    word = max((len(x) for v in values for x in v.split()), default=0)
+    return max(min(longest, most), word)
+
+
 def _month(
     dataset: Dataset,
     entries: list[Entry],
-    look: Look,
-    wide: bool,
+    widths: tuple[int | None, ...],
     footnotes: Footnotes | None,
     as_of: dt.date | None,
 ) -> Iterator[RenderableType]:
-    widths = (DATE_WIDTH, 26, 22, None) if wide else (DATE_WIDTH, None)
+    wide = len(widths) > 2
     for start in range(0, len(entries), CHUNK):
         rows: list[tuple[Text, ...]] = []
         for e in entries[start : start + CHUNK]:
@@ -110,7 +134,7 @@ def _month(
             body = entry_body(dataset, e, wide, footnotes, as_of)
             if wide:
                 case = text(case_name(dataset, e.case) if e.case else "")
-                rows.append((date, text(e.kind, "cyan"), case, body))
+                rows.append((date, text(w.kind_words(e.kind), "cyan"), case, body))
             else:
                 rows.append((date, body))
         yield Columns(rows, widths)
