@@ -48,6 +48,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "casetrack.commands.parties:parties",
         "The cast of characters: everyone, with kind, roles and counsel.",
     ),
+    "claim": (
+        "casetrack.commands.claim:claim",
+        "One claim in full, with every change of its status.",
+    ),
     "claims": (
         "casetrack.commands.claims:claims",
         "Who brings which claims against whom, and where each stands.",

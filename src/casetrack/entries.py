@@ -13,8 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from casetrack.claim_history import change_ids
 from casetrack.dataset import Dataset
 from casetrack.dates import DateSpan
+from casetrack.grouped import mark_groups
 from casetrack.models import Discrepancy, Schedule
 from casetrack.render import claim_words, deadline_words, wording
 
@@ -54,6 +56,9 @@ class Entry:
     decides: tuple[str, ...] = ()  # for orders: ids of the motions it rules on
     document_url: str | None = None  # for filings: the main document's address, where known
     known_from: dt.date | None = None  # for deadlines: on the record from the trigger's day
+    # For a claim status change made alike to other claims by one filing on one day: the id of
+    # the one line they are shown as (see `grouped`).
+    group: str | None = None
 
     @property
     def status(self) -> str:
@@ -134,16 +139,7 @@ def build_entries(dataset: Dataset) -> list[Entry]:
             )
         )
     for c in dataset.claims.values():
-        seen: set[str] = set()
-        for change in c.history:
-            # Named by date and status, not position, so that inserting an earlier change does not
-            # rename later ones (calendar exports use the id as a stable UID).
-            change_id = f"{c.id}@{change.date.start.iso()}-{change.status}"
-            n = 2
-            while change_id in seen:
-                change_id = f"{c.id}@{change.date.start.iso()}-{change.status}-{n}"
-                n += 1
-            seen.add(change_id)
+        for change, change_id in zip(c.history, change_ids(c), strict=True):
             entries.append(
                 Entry(
                     id=change_id,
@@ -181,7 +177,7 @@ def build_entries(dataset: Dataset) -> list[Entry]:
     if dataset.deadlines:
         entries.extend(deadline_entries(dataset))
     entries.sort(key=Entry.sort_key)
-    return entries
+    return mark_groups(entries)
 
 
 def deadline_entries(dataset: Dataset) -> list[Entry]:

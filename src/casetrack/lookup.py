@@ -14,7 +14,7 @@ from casetrack.characters import fold as _fold
 from casetrack.dataset import Dataset
 from casetrack.errors import NotFoundError
 from casetrack.fuzzy import closest
-from casetrack.models import Case, Filing, Party, Source
+from casetrack.models import Case, Claim, Filing, Party, Source
 from casetrack.render.wording import case_name
 
 
@@ -97,6 +97,24 @@ def find_case(dataset: Dataset, name: str) -> Case:
     suggestions = closest(name, keys)
     hint = f"; did you mean '{suggestions[0]}'?" if suggestions else ""
     raise NotFoundError(f"no case matches '{name}'{hint} (`casetrack cases` lists them)")
+
+
+def find_claim(dataset: Dataset, name: str) -> Claim:
+    """A claim by id, else by its title ('Defamation', any case) when only one claim has it,
+    compared folded. Raises NotFoundError (the closest suggested) or AmbiguousError."""
+    found = dataset.claims.get(name.strip())
+    if found is not None:
+        return found
+    wanted = _fold(name)
+    matches = [c for c in dataset.claims.values() if wanted in (_fold(c.id), _fold(c.title))]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        listed = "; ".join(f"{c.id} ({case_name(dataset, c.case)})" for c in matches)
+        raise AmbiguousError(f"'{name}' is the title of {len(matches)} claims: {listed}")
+    near = closest(name, {c.id: [c.title] for c in dataset.claims.values()}, n=1)
+    hint = f"; did you mean '{near[0]}'?" if near else ""
+    raise NotFoundError(f"no claim '{name}'{hint} (`casetrack claims` lists them)")
 
 
 def find_source(dataset: Dataset, source_id: str) -> Source:

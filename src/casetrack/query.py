@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from casetrack.characters import fold as _fold
-from casetrack.claim_history import ClaimView, claim_known_on, view_claim
+from casetrack.claim_history import ClaimView, claim_known_on, statuses_had, view_claim
 from casetrack.dataset import Dataset
 from casetrack.dates import PartialDate
 from casetrack.entries import COMPUTED_DEADLINE, RECORD_RANK, Entry
@@ -136,6 +136,7 @@ class ClaimFilter:
     case: str | None = None
     statuses: tuple[str, ...] = ()
     as_of: dt.date | None = None
+    ever: tuple[str, ...] = ()  # statuses a claim has had at any time by `as_of`
 
 
 def select_claims(dataset: Dataset, flt: ClaimFilter) -> list[ClaimView]:
@@ -148,6 +149,7 @@ def select_claims(dataset: Dataset, flt: ClaimFilter) -> list[ClaimView]:
     )
     case_id = find_case(dataset, flt.case).id if flt.case else None
     statuses = {s.casefold() for s in flt.statuses}
+    ever = {s.casefold() for s in flt.ever}
     out = []
     for claim in dataset.claims.values():
         if case_id is not None and claim.case != case_id:
@@ -160,6 +162,8 @@ def select_claims(dataset: Dataset, flt: ClaimFilter) -> list[ClaimView]:
             continue
         view = view_claim(dataset, claim, flt.as_of)
         if statuses and view.status not in statuses:
+            continue
+        if ever and ever.isdisjoint(statuses_had(claim, flt.as_of)):
             continue
         out.append(view)
     return out

@@ -48,6 +48,7 @@ def cases(data_dir: Path | None, as_of: str | None, output_format: str, pager: b
       casetrack cases --as-of 2025-02-14 --format json
     """
     from casetrack.entries import build_entries, latest_source_date
+    from casetrack.grouped import shown
     from casetrack.render import flat, records
 
     day = as_of_day(as_of)
@@ -58,11 +59,16 @@ def cases(data_dir: Path | None, as_of: str | None, output_format: str, pager: b
     def json_data() -> list[dict[str, Any]]:
         return [records.case(dataset, *row) for row in rows]
 
+    def read() -> list[Overview]:
+        # As people read them: claims changed alike by one filing are one entry (`grouped`).
+        lines = shown(dataset, entries)
+        return [_overview(dataset, c, lines, day) for c in dataset.cases.values()]
+
     def terminal(look: Look) -> Iterator[Any]:
         from casetrack.render import records_terminal
         from casetrack.render import terminal as term
 
-        yield from records_terminal.case_cards(dataset, rows, look)
+        yield from records_terminal.case_cards(dataset, read(), look)
         count = f"{len(rows)} case{'s' if len(rows) != 1 else ''}"
         yield term.footer(look, day, latest_source_date(dataset), count)
 
@@ -71,7 +77,7 @@ def cases(data_dir: Path | None, as_of: str | None, output_format: str, pager: b
         Forms(
             json=json_data,
             csv=lambda: flat.cases_csv(json_data()),
-            markdown=lambda: flat.markdown_table(*flat.cases_display(dataset, rows)),
+            markdown=lambda: flat.markdown_table(*flat.cases_display(dataset, read())),
             table=terminal,
         ),
         pager=pager,
@@ -103,14 +109,18 @@ def case(
     day = as_of_day(as_of)
     dataset = load_dataset(data_dir)
     found = find_case(dataset, case_id)
-    row = _overview(dataset, found, build_entries(dataset), day)
+    entries = build_entries(dataset)
+    row = _overview(dataset, found, entries, day)
     deadlines = _deadlines(dataset, found.id, day)
 
     def terminal(look: Look) -> Iterator[Any]:
+        from casetrack.grouped import shown
         from casetrack.render import records_terminal
         from casetrack.render import terminal as term
 
-        yield from records_terminal.case(dataset, *row, look)
+        yield from records_terminal.case(
+            dataset, *_overview(dataset, found, shown(dataset, entries), day), look
+        )
         if deadlines:
             from casetrack.render import deadlines_terminal as cards
 

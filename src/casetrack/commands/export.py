@@ -88,6 +88,7 @@ def export(
     import os
 
     from casetrack.entries import build_entries
+    from casetrack.grouped import shown
     from casetrack.output import emit, write
     from casetrack.query import select_entries
 
@@ -96,6 +97,9 @@ def export(
         raise UsageError("export sqlite writes a database file: give it with -o FILE")
     dataset = load_dataset(data_dir)
     entries = select_entries(dataset, build_entries(dataset), flt)
+    # What people read shows claims changed alike by one filing as one entry (see `grouped`);
+    # the database and JSON keep one row per change.
+    lines = shown(dataset, entries)
     if fmt == "sqlite":
         from casetrack.export.datasette import publish
         from casetrack.export.sqlite import Scope
@@ -122,9 +126,9 @@ def export(
         from casetrack.export.ics import render_ics, split_by_precision, stamp_for
 
         text = render_ics(
-            dataset, entries, stamp=stamp_for(dataset, os.environ), name=title, as_of=flt.as_of
+            dataset, lines, stamp=stamp_for(dataset, os.environ), name=title, as_of=flt.as_of
         )
-        left_out = len(split_by_precision(entries)[1])
+        left_out = len(split_by_precision(lines)[1])
         if left_out:
             click.echo(
                 f"Note: {left_out} entr{'y' if left_out == 1 else 'ies'} dated only to a month "
@@ -142,7 +146,7 @@ def export(
 
         text = render_timelinejs(
             dataset,
-            entries,
+            lines,
             group_by="kind" if group_by == "kind" else "case",
             title=title,
             as_of=flt.as_of,
@@ -152,7 +156,7 @@ def export(
 
         text = render_html(
             dataset,
-            entries,
+            lines,
             group_by="kind" if group_by == "kind" else "case",
             title=title,
             as_of=flt.as_of,

@@ -83,24 +83,26 @@ def timeline(
     shown = selected[:limit] if limit is not None else selected
 
     def terminal(look: Look) -> Iterator[Any]:
+        from casetrack.grouped import shown as read
         from casetrack.render import terminal as term
         from casetrack.render import timeline_terminal
 
+        lines = read(dataset, shown)
         footnotes = timeline_terminal.Footnotes() if show_sources else None
-        if not shown:
+        if not lines:
             yield term.empty("No entries match.")
-        elif len(shown) > LONG and not warned:
+        elif len(lines) > LONG and not warned:
             yield term.empty(
-                f"{len(shown)} entries take a while to lay out; narrow them with --from, --to, "
+                f"{len(lines)} entries take a while to lay out; narrow them with --from, --to, "
                 "--case or --party, or show the first N with --limit N."
             )
-        yield from timeline_terminal.timeline(dataset, shown, look, footnotes, flt.as_of)
+        yield from timeline_terminal.timeline(dataset, lines, look, footnotes, flt.as_of)
         if footnotes is not None and footnotes.numbers:
             yield footnotes.render(dataset, look)
-        total = len(selected)
+        total = len(read(dataset, selected)) if len(shown) < len(selected) else len(lines)
         count = f"{total} entr{'y' if total == 1 else 'ies'}"
-        if len(shown) < total:
-            count = f"first {len(shown)} of {count} (--limit)"
+        if len(lines) < total:
+            count = f"first {len(lines)} of {count} (--limit)"
         yield term.footer(look, flt.as_of, latest_source_date(dataset), count)
 
     emit(output_format, entry_forms(dataset, shown, terminal), pager=pager)

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 
 from rich.console import RenderableType
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -17,6 +16,7 @@ from casetrack.deadlines import DeadlineView
 from casetrack.output import Look
 from casetrack.render import deadline_words
 from casetrack.render.deadline_words import LAST_DAY, NOTICE, where
+from casetrack.render.layout_terminal import Indented
 from casetrack.render.terminal import facts, text
 from casetrack.render.wording import case_name, record_label
 
@@ -46,7 +46,7 @@ def card(dataset: Dataset, v: DeadlineView, day: dt.date, look: Look) -> list[Re
             body.append_text(text("\n" + deadline_words.state_unknown(q), "yellow"))
     else:
         body.append_text(text(f"\nno deadline: {v.no_deadline}", "yellow"))
-    return [title, Padding(body, (0, 0, 0, 2), expand=False)]
+    return [title, Indented(body)]
 
 
 def notice(look: Look) -> Text:

@@ -52,6 +52,12 @@ TIMELINE_CSV = (
     "unconfirmed",
     "sources",
     "docket_entry",
+    # Names beside the ids above, and the summary: added last, so columns keep their places.
+    "case_name",
+    "party_names",
+    "alleged_by_names",
+    "disputed_by_names",
+    "summary",
 )
 CLAIMS_CSV = (
     "id",
@@ -133,8 +139,19 @@ def csv_table(keys: Sequence[str], items: Iterable[dict[str, Any]]) -> Table:
     return keys, csv_rows(items, keys)
 
 
-def timeline_csv(entries: Iterable[Entry]) -> Table:
-    return csv_table(TIMELINE_CSV, (records.entry(e) for e in entries))
+def timeline_csv(dataset: Dataset, entries: Iterable[Entry]) -> Table:
+    """The entries' JSON records as CSV rows, with the names of their case and parties."""
+    rows = (
+        {
+            **records.entry(e),
+            "case_name": w.case_name(dataset, e.case) if e.case else None,
+            "party_names": w.party_names(dataset, e.parties),
+            "alleged_by_names": w.party_names(dataset, e.alleged_by),
+            "disputed_by_names": w.party_names(dataset, e.disputed_by),
+        }
+        for e in entries
+    )
+    return csv_table(TIMELINE_CSV, rows)
 
 
 def cases_csv(items: Iterable[dict[str, Any]]) -> Table:

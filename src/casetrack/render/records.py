@@ -91,6 +91,7 @@ def entry(e: Entry) -> Json:
         "docket_entry": e.docket_entry,
         "responds_to": list(e.responds_to),
         "decides": list(e.decides),
+        "group": e.group,
     }
 
 
@@ -113,6 +114,21 @@ def claim(view: ClaimView) -> Json:
         "sources": list(c.sources),
         "unconfirmed": c.unconfirmed,
         "discrepancies": discrepancies(c.discrepancies),
+        "history": [
+            {
+                "id": change_id,
+                "status": change.status,
+                "date": iso(change.date),
+                "approximate": change.date.approximate,
+                "uncertain": change.date.uncertain,
+                "end": iso_end(change.date),
+                "date_note": change.date_note,
+                "by": change.by,
+                "note": change.note,
+                "sources": list(change.sources),
+            }
+            for change_id, change in view.history
+        ],
     }
 
 

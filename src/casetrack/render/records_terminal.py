@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from rich.console import RenderableType
-from rich.padding import Padding
 from rich.text import Text
 
 from casetrack.claim_history import ClaimView
@@ -270,7 +269,7 @@ def case_cards(
             body.append_text(text("\n" + w.unconfirmed(dataset, c.sources), "magenta"))
         for d in c.discrepancies:
             body.append_text(text("\n" + w.differ(d), "cyan"))
-        yield Padding(body, (0, 0, 0, 2), expand=False)
+        yield Indented(body)
 
 
 # --- parties, sources, search -----------------------------------------------------------------
@@ -362,7 +361,7 @@ def search(dataset: Dataset, hits: list[SearchHit], look: Look) -> list[Renderab
             excerpt = text(h.excerpt)
             if h.match is not None:
                 excerpt.stylize("bold", *h.match)
-            out.append(Padding(text("\n").join([where, excerpt]), (0, 0, 0, 2), expand=False))
+            out.append(Indented(text("\n").join([where, excerpt])))
     return out
 
 
