@@ -218,6 +218,7 @@ def test_json_contract(data: Path) -> None:
         "docket_entry": None,
         "responds_to": [],
         "decides": [],
+        "group": None,
     }
     assert meeting["unconfirmed"] is True
     assert meeting["discrepancies"] == [
@@ -267,6 +268,12 @@ def test_csv_reads_back(data: Path) -> None:
         "unconfirmed": "false",
         "sources": "s-planet",
         "docket_entry": "",
+        # Names beside the ids, and the summary: added after the columns above.
+        "case_name": "Archer v. Bob",
+        "party_names": "Alice Archer; Bob Corp",
+        "alleged_by_names": "Alice Archer",
+        "disputed_by_names": "Bob Corp",
+        "summary": "",
     }
 
 
@@ -296,7 +303,11 @@ def test_markdown(data: Path) -> None:
             "Error: --to: 'March' has no year; say which year, e.g. 'March 2025'\n",
             1,
         ),
-        (["--case", "zzz-nothing"], "Error: no case matches 'zzz-nothing'\n", 1),
+        (
+            ["--case", "zzz-nothing"],
+            "Error: no case matches 'zzz-nothing' (`casetrack cases` lists them)\n",
+            1,
+        ),
         (
             ["--party", "bob"],
             "Error: 'bob' matches 2 parties: Bob Corp (bob-corp); The Bob parties (bob-parties)\n",
@@ -304,7 +315,8 @@ def test_markdown(data: Path) -> None:
         ),
         (
             ["--party", "Alise Archer"],
-            "Error: no party matches 'Alise Archer'; did you mean 'Alice Archer' (alice)?\n",
+            "Error: no party matches 'Alise Archer'; did you mean 'Alice Archer' (alice)? "
+            "(`casetrack parties` lists everyone)\n",
             1,
         ),
         (

@@ -480,6 +480,11 @@ TIMELINE = Table(
         ),
         _text("notes", "Free notes on the record, by whoever keeps the data."),
         _text("docket_text", "For a filing: the docket entry's text, as the court wrote it."),
+        _text(
+            "group",
+            "For a claim status change that one filing made alike to other claims of the case on "
+            "the same day: the id of the one line `casetrack timeline` shows them as.",
+        ),
     ),
     pk=("id",),
     label="title",

@@ -131,6 +131,7 @@ def timeline(e: Entry, position: int, day: dt.date | None, docket_text: str | No
         position,
         text(e.notes),
         text(docket_text),
+        e.group,
     )
 
 

@@ -59,7 +59,13 @@ def widest_line(text: Text) -> int:
     return max((cell_len(line) for line in text.plain.split("\n")), default=0)
 
 
-def _render(line: Text, console: Console) -> Iterator[Segment]:
+def render_line(line: Text, console: Console) -> Iterator[Segment]:
+    """One line's segments, in its own style too (Text.render alone drops the style of a text
+    without spans)."""
+    if line.style and not line.spans:
+        styled = Text()
+        styled.append_text(line)
+        line = styled
     yield from line.render(console)
 
 
@@ -76,7 +82,7 @@ class Indented:
             if i:
                 yield Segment.line()
             yield pad
-            yield from _render(line, console)
+            yield from render_line(line, console)
         yield Segment.line()
 
 
@@ -94,17 +100,18 @@ class Facts:
         room = max(1, options.max_width - label_width - self.GAP)
         for label, value in self.pairs:
             for i, line in enumerate(wrap_words(value, room)):
-                yield from _render(label if i == 0 else Text(), console)
+                yield from render_line(label if i == 0 else Text(), console)
                 shown = cell_len(label.plain) if i == 0 else 0
                 yield Segment(" " * (label_width - shown + self.GAP))
-                yield from _render(line, console)
+                yield from render_line(line, console)
                 yield Segment.line()
 
 
 class Grid:
     """Rows of cells under a header. Each column is at least as wide as its longest word and at
     most as wide as its longest line; the room left is shared in proportion to what each column
-    still wants. Rows that take more than one line are set apart by a blank line. When the
+    still wants. When half the rows or more take several lines, rows are set apart by a blank
+    line. When the
     columns do not fit at their narrowest, the rows are stacked instead (see the module)."""
 
     GAP = 2
@@ -138,9 +145,10 @@ class Grid:
         rows = [
             [wrap_words(cell, w) for cell, w in zip(row, widths, strict=True)] for row in self.rows
         ]
-        apart = any(max(len(c) for c in row) > 1 for row in rows)
+        # A blank line between rows when half of them or more take several lines.
+        apart = 2 * sum(max(len(c) for c in row) > 1 for row in rows) >= max(2, len(rows))
         height = 2 + sum(max(len(c) for c in row) for row in rows) + (len(rows) - 1) * apart
-        if len(stacked) < height:
+        if apart and len(stacked) < height:
             # Columns so narrow that each row takes many lines: records read better stacked.
             yield from self._lines(stacked, console)
             return
@@ -156,7 +164,7 @@ class Grid:
     @staticmethod
     def _lines(lines: list[Text], console: Console) -> RenderResult:
         for line in lines:
-            yield from _render(line, console)
+            yield from render_line(line, console)
             yield Segment.line()
 
     def _row(self, cells: list[list[Text]], widths: list[int], console: Console) -> RenderResult:
@@ -165,7 +173,7 @@ class Grid:
                 line = lines[j] if j < len(lines) else Text()
                 if k:
                     yield Segment(" " * self.GAP)
-                yield from _render(line, console)
+                yield from render_line(line, console)
                 if k < len(cells) - 1:
                     yield Segment(" " * (width - line.cell_len))
             yield Segment.line()

@@ -356,12 +356,17 @@ def search(dataset: Dataset, hits: list[SearchHit], look: Look) -> list[Renderab
         for h in group:
             line = text(f"{h.date.display()}  " if h.date else "")
             line.append_text(text(record_label(dataset, h.id), "bold"))
+            filing = dataset.filings.get(h.id)
+            if filing is not None and w.ecf_mark(dataset, filing):
+                line.append_text(text(f" ({w.ecf_mark(dataset, filing)})", "dim"))
             out.append(line)
             where = text(f"{h.id} · matched in {', '.join(h.fields)}", "dim")
-            excerpt = text(h.excerpt)
-            if h.match is not None:
-                excerpt.stylize("bold", *h.match)
-            out.append(Indented(text("\n").join([where, excerpt])))
+            if h.excerpt != record_label(dataset, h.id):  # the title itself is not repeated
+                excerpt = text(h.excerpt)
+                if h.match is not None:
+                    excerpt.stylize("bold", *h.match)
+                where = text("\n").join([where, excerpt])
+            out.append(Indented(where))
     return out
 
 

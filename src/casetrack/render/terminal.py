@@ -20,7 +20,7 @@ from rich.text import Text
 from casetrack.characters import clean
 from casetrack.dates import DateSpan
 from casetrack.output import Look
-from casetrack.render.layout_terminal import Facts, Grid, wrap_words
+from casetrack.render.layout_terminal import Facts, Grid, render_line, wrap_words
 
 DATE_WIDTH = 15  # "c. 13 Feb 2025?"
 
@@ -39,7 +39,7 @@ class Lines(Text):
         for i, line in enumerate(wrap_words(self, options.max_width)):
             if i:
                 yield Segment.line()
-            yield from line.render(console)
+            yield from render_line(line, console)
         if self.end:
             yield Segment(self.end)
 
@@ -142,7 +142,7 @@ class Columns:
                     line = lines[j] if j < len(lines) else Text()
                     if k:
                         yield Segment(" " * self.GAP)
-                    yield from line.render(console)
+                    yield from render_line(line, console)
                     if k < len(cells) - 1:
                         yield Segment(" " * (width - line.cell_len))
                 yield Segment.line()
