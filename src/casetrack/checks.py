@@ -15,6 +15,7 @@ from casetrack.dataset import Dataset
 from casetrack.fuzzy import closest
 from casetrack.models import Model, Record
 from casetrack.problems import Finding
+from casetrack.source_checks import check_dated_after_sources
 from casetrack.vocabulary import RECORD_WORDS as _WORD
 
 Check = Callable[[Dataset], list[Finding]]
@@ -363,6 +364,7 @@ CHECKS: tuple[Check, ...] = (
     check_date_notes,
     check_allegations,
     check_deadlines,
+    check_dated_after_sources,
 )
 
 
