@@ -160,8 +160,8 @@ def test_export_is_reproducible_and_uids_do_not_depend_on_filters(tmp_path: Path
 
 def test_stamp_comes_from_the_data_or_source_date_epoch(tmp_path: Path) -> None:
     dataset, _ = load(write_dataset(tmp_path))
-    # The day after the newest source (5 Mar 2025): the data cannot be newer than that.
-    assert stamp_for(dataset, {}) == dt.datetime(2025, 3, 6, tzinfo=dt.UTC)
+    # The day after the newest source (2 Aug 2025): the data cannot be newer than that.
+    assert stamp_for(dataset, {}) == dt.datetime(2025, 8, 3, tzinfo=dt.UTC)
     assert stamp_for(dataset, {"SOURCE_DATE_EPOCH": "1700000000"}) == dt.datetime(
         2023, 11, 14, 22, 13, 20, tzinfo=dt.UTC
     )

@@ -338,7 +338,7 @@ def test_a_case_narrows_the_database_to_that_case(tmp_path: Path) -> None:
         ("state-v-acme", "acme", "defendant", None, None)
     ]
     assert column(db, "SELECT id FROM parties") == ["acme"]
-    assert column(db, "SELECT id FROM sources ORDER BY rowid") == ["s-news", "s-filing"]
+    assert column(db, "SELECT id FROM sources ORDER BY rowid") == ["s-news", "s-filing", "s-later"]
     assert count(db, "claims") == count(db, "filings") == 0
 
 
@@ -389,7 +389,10 @@ def test_citations_and_discrepancies_name_their_record(tmp_path: Path) -> None:
     ]
     assert db.execute(
         "SELECT source, claim_status_change FROM citations WHERE record_type = 'status-change'"
-    ).fetchall() == [("s-news", "claim-wages@2025-07-01-dismissed")]
+    ).fetchall() == [
+        ("s-news", "claim-wages@2025-07-01-dismissed"),
+        ("s-later", "claim-wages@2025-07-01-dismissed"),
+    ]
 
 
 def test_control_characters_never_reach_the_database(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ has the wrong date. Run with the other checks (`checks.CHECKS`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -34,17 +35,26 @@ def _dated(
             yield rid, ("history", i, "date"), label, change.date, change.sources or claim.sources
 
 
+ZERO = dt.timedelta(0)
+# How much later than its recorded day an approximate publication date may really be.
+SLACK = dt.timedelta(days=7)
+
+
 def check_dated_after_sources(dataset: Dataset) -> list[Finding]:
-    """A warning for each fact dated after every source it cites, when they all have a date."""
+    """A warning for each fact dated after every source it cites, when they all have a date.
+    A fact whose own date is approximate or uncertain is not held to it, and an approximate
+    publication date is given a week's slack."""
     found = []
     for rid, path, label, date, sources in _dated(dataset):
+        if date.approximate or date.uncertain:
+            continue
         dates = []
         for sid in sources:
             source = dataset.sources.get(sid)
             when = [d for d in (source.published, source.retrieved) if d] if source else []
             if not when:
                 break  # a source of unknown date may well be later
-            dates.append((max(d.latest() for d in when), sid))
+            dates.append((max(d.latest() + (SLACK if d.approximate else ZERO) for d in when), sid))
         else:
             if dates and date.earliest() > max(dates)[0]:
                 newest = max(dates)

@@ -188,8 +188,8 @@ def case(
             ("Judge", party_name(dataset, c.judge) if c.judge else None),
             ("Filed", c.filed.display() if c.filed else None),
             ("Claims", cw.counts_text(claims)),
-            ("Last", w.dated(last) if last else None),
-            ("Next", w.dated(following) if following else None),
+            ("Last", w.dated(dataset, last) if last else None),
+            ("Next", w.dated(dataset, following) if following else None),
             *relations,
         ],
     )
@@ -259,9 +259,9 @@ def case_cards(
             lines.append(" · ".join(w for w in where if w))
         lines.append(cw.counts_text(views))
         if last is not None:
-            lines.append(f"last: {last.date.display()}, {last.title}")
+            lines.append(f"last: {w.dated(dataset, last, ', ')}")
         if following is not None:
-            lines.append(f"next: {following.date.display()}, {w.marked_title(following)}")
+            lines.append(f"next: {w.dated(dataset, following, ', ')}")
         for r in c.relations:
             lines.append(w.relation_words(dataset, r))
         body = text("\n").join(text(line) for line in lines)
@@ -333,6 +333,9 @@ def source(dataset: Dataset, s: Source, cited: list[Citation], look: Look) -> li
         out.append(text(f"{SECTION_TITLES[section]} ({len(group)})", "bold"))
         for rid, places in group.items():
             body = text(record_label(dataset, rid))
+            filing = dataset.filings.get(rid) if section == "filings" else None
+            if filing is not None and filing.docket_entry is not None:
+                body.append_text(text(f" ({w.ecf(filing.docket_entry)})"))
             where = [p.shown for p in places if p.shown]
             roles = [p[len("role of ") :] for p in where if p.startswith("role of ")]
             if len(roles) > 1:

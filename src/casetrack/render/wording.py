@@ -189,9 +189,10 @@ def marked_title(e: Entry) -> str:
     return f"({COMPUTED}) {e.title}" if e.record == "deadline" else e.title
 
 
-def dated(e: Entry) -> str:
-    """'9 Mar 2026: Trial'."""
-    return f"{e.date.display()}: {marked_title(e)}"
+def dated(dataset: Dataset, e: Entry, sep: str = ": ") -> str:
+    """'9 Mar 2026: Trial', with the ECF number of a filing that has one ('... (ECF 45)')."""
+    mark = ecf_mark(dataset, e) if e.docket_entry is not None else ""
+    return f"{e.date.display()}{sep}{marked_title(e)}" + (f" ({mark})" if mark else "")
 
 
 # --- sources ----------------------------------------------------------------------------------
