@@ -88,7 +88,8 @@ class Indented:
 
 class Facts:
     """A record's facts: a label and its value to a line, the values in one column, wrapped at
-    spaces (an address longer than the line has a line of its own)."""
+    spaces. A value with a word too long for that column (an address) goes under its label,
+    from the margin, the word on a line of its own."""
 
     GAP = 2
 
@@ -99,6 +100,13 @@ class Facts:
         label_width = max((widest_line(label) for label, _ in self.pairs), default=0)
         room = max(1, options.max_width - label_width - self.GAP)
         for label, value in self.pairs:
+            if longest_word(value) > room:
+                yield from render_line(label, console)
+                yield Segment.line()
+                for line in wrap_words(value, options.max_width):
+                    yield from render_line(line, console)
+                    yield Segment.line()
+                continue
             for i, line in enumerate(wrap_words(value, room)):
                 yield from render_line(label if i == 0 else Text(), console)
                 shown = cell_len(label.plain) if i == 0 else 0

@@ -341,9 +341,8 @@ def source(dataset: Dataset, s: Source, cited: list[Citation], look: Look) -> li
             if len(roles) > 1:
                 where = [p for p in where if not p.startswith("role of ")]
                 where.insert(0, f"roles of {w.join_names(roles)}")
-            detail = " · ".join([rid, *where])
-            body.append_text(text("\n" + detail, "dim"))
-            out.append(Indented(body))
+            out.append(Indented(body, 2))
+            out.append(Indented(text(" · ".join([rid, *where]), "dim"), 4))
     return out
 
 
