@@ -27,7 +27,10 @@ def test_timeline_runs_from_any_directory(tmp_path: Path) -> None:
     )
     assert (result.returncode, result.stderr) == (0, "")
     out = result.stdout
-    assert out.startswith("2016\n")
+    # As it stood then: nothing known only from later sources, such as the 19 May 2023 scene
+    # the Wayfarer parties first alleged in November 2025.
+    assert out.startswith("2024\n")
+    assert "2023" not in out
     assert " December 2024\n" in out and " January 2025\n" in out
     # The trial as it was scheduled on 14 Feb 2025, marked as scheduled.
     assert "  9 Mar 2026       scheduled: Trial of Lively v. Wayfarer" in out

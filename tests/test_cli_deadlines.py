@@ -133,7 +133,7 @@ def ok(*args: str | Path) -> str:
 
 
 def test_deadlines_table(data: Path) -> None:
-    assert ok("deadlines", "--data", data, "--as-of", "2025-11-14") == (
+    assert ok("deadlines", "--data", data, "--happened-by", "2025-11-14") == (
         "Fri 28 Feb 2025 · passed 259 days ago · Archer v. Bob  [dl-amend]\n"
         "  Amended complaint\n"
         "  rule: The order of 31 Jan 2025\n"
@@ -161,8 +161,17 @@ def test_deadlines_table(data: Path) -> None:
         "  rule: Individual practices\n"
         "  no deadline: its trigger 'f-letter' is dated only to Nov 2025; FRCP 6(a)\n"
         "  counts from the day of the event, and casetrack does not guess a day\n"
-        "5 deadlines · as of 14 Nov 2025\n" + NOTICE
+        "5 deadlines · happened by 14 Nov 2025, as known today\n" + NOTICE
     )
+    # As it stood on 14 Nov 2025, the letter dated only to Nov 2025 was not known yet (a month
+    # counts from its last day), nor the deadline counted from it.
+    as_of = json.loads(ok("deadlines", "--data", data, "--as-of", "2025-11-14", "--format", "json"))
+    assert [d["id"] for d in as_of] == [
+        "dl-amend",
+        "dl-opposition",
+        "dl-ca",
+        "dl-opposition-mailed",
+    ]
 
 
 def test_as_of_and_case_narrow_the_list(data: Path) -> None:
@@ -346,7 +355,7 @@ def test_computed_deadlines_in_the_timeline_and_upcoming(data: Path) -> None:
         "2025-11-20",
         "--to",
         "2025-11-30",
-        "--as-of",
+        "--happened-by",
         "2025-11-20",
     )
     assert timeline == (
@@ -360,7 +369,7 @@ def test_computed_deadlines_in_the_timeline_and_upcoming(data: Path) -> None:
         "                   computed-deadline · Archer v. Bob\n"
         "                   13 Nov 2025 + 14 days = Thu 27 Nov 2025, Thanksgiving Day →\n"
         "                   Fri 28 Nov 2025. Rule: S.D.N.Y. Local Civil Rule 6.1(b).\n"
-        "2 entries · as of 20 Nov 2025\n"
+        "2 entries · happened by 20 Nov 2025, as known today\n"
     )
     upcoming = ok("upcoming", "--data", data, "--as-of", "2025-11-20", "--case", "ny-case")
     assert upcoming == (

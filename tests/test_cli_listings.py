@@ -50,18 +50,24 @@ def test_cases(data: Path) -> None:
 
 
 def test_cases_as_of_a_date_shows_the_next_date_as_it_was_then(data: Path) -> None:
-    items = json.loads(ok("cases", "--data", data, "--as-of", "2025-02-14", "--format", "json"))
-    first = items[0]
-    assert first["claim_counts"] == {"pending": 2}
+    args = ("cases", "--data", data, "--format", "json")
+    items = json.loads(ok(*args, "--happened-by", "2025-02-14"))
+    # Bob v. Archer, filed on 20 Feb, had not happened yet.
+    assert [(c["id"], c["claim_counts"]) for c in items] == [("a-v-b", {"pending": 2})]
     # The motion dated only "Feb 2025" may have come by the 14th, so it counts as the last.
-    assert first["last"] == {
+    assert items[0]["last"] == {
         "id": "f-mtd",
         "date": "2025-02",
         "end": None,
+        "between": False,
         "title": "Bob Corp moves to dismiss",
     }
-    assert first["next"]["id"] == "ev-hearing-1"
-    assert items[1]["claim_counts"] == {}  # the defamation claim came on 20 Feb
+    assert items[0]["next"]["id"] == "ev-hearing-1"
+    # As it stood on the 14th, the motion was not known yet: a month counts from its last day.
+    as_of = json.loads(ok(*args, "--as-of", "2025-02-14"))
+    assert [(c["id"], c["last"]["id"], c["next"]["id"]) for c in as_of] == [
+        ("a-v-b", "f-complaint", "ev-hearing-1")
+    ]
 
 
 def test_cases_csv_and_markdown(data: Path) -> None:

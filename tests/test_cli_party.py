@@ -98,14 +98,19 @@ def test_group_member_holds_the_groups_roles_and_claims(data: Path) -> None:
 
 
 def test_as_of_hides_later_claims_and_status(data: Path) -> None:
-    item = json.loads(
-        ok("party", "alice", "--data", data, "--as-of", "2025-02-01", "--format", "json")
-    )
-    assert [(c["id"], c["side"], c["status"]) for c in item["claims"]] == [
-        ("cl-harassment", "plaintiff", "pending"),
-        ("cl-contract", "plaintiff", "pending"),
-    ]
-    assert [e["id"] for e in item["timeline"]] == ["ev-conduct", "ev-meeting", "f-complaint"]
+    args = ("party", "alice", "--data", data, "--format", "json")
+    for when in ("--as-of", "--happened-by"):
+        item = json.loads(ok(*args, when, "2025-02-01"))
+        assert [(c["id"], c["side"], c["status"]) for c in item["claims"]] == [
+            ("cl-harassment", "plaintiff", "pending"),
+            ("cl-contract", "plaintiff", "pending"),
+        ]
+    # What had happened by then, as known now; as it stood then, only the complaint was known
+    # (the conduct and the talks were first reported on 1 Mar 2025).
+    timeline = json.loads(ok(*args, "--happened-by", "2025-02-01"))["timeline"]
+    assert [e["id"] for e in timeline] == ["ev-conduct", "ev-meeting", "f-complaint"]
+    timeline = json.loads(ok(*args, "--as-of", "2025-02-01"))["timeline"]
+    assert [e["id"] for e in timeline] == ["f-complaint"]
 
 
 def test_party_json_contract(data: Path) -> None:

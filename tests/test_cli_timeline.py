@@ -78,12 +78,14 @@ def test_as_of_shows_the_hearing_as_it_was_scheduled_then(data: Path) -> None:
         "                   set on 10 Feb 2025\n"
         "1 entry · as of 14 Feb 2025\n"
     )
-    # Entries after the as-of day are hidden; a month-precise as-of means its last day.
-    assert titles(timeline(data, "--format", "json", as_of="Jan 2025")) == [
+    # What happened after the day is hidden; a month means its last day.
+    assert titles(timeline(data, "--format", "json", "--happened-by", "Jan 2025")) == [
         "Alleged conduct on set",
         "Settlement talks",
         "Archer's complaint",
     ]
+    # As it stood then, only the complaint was known: the report of the other two came in March.
+    assert titles(timeline(data, "--format", "json", as_of="Jan 2025")) == ["Archer's complaint"]
 
 
 @pytest.mark.parametrize(
@@ -218,6 +220,9 @@ def test_json_contract(data: Path) -> None:
         "docket_entry": None,
         "responds_to": [],
         "decides": [],
+        "between": False,
+        "edtf": "2024-06~",
+        "known_since": "2025-03-01",
         "group": None,
     }
     assert meeting["unconfirmed"] is True
@@ -268,6 +273,9 @@ def test_csv_reads_back(data: Path) -> None:
         "unconfirmed": "false",
         "sources": "s-planet",
         "docket_entry": "",
+        "between": "false",
+        "when": "c. Jun 2024",
+        "known_since": "2025-03-01",
         # Names beside the ids, and the summary: added after the columns above.
         "case_name": "Archer v. Bob",
         "party_names": "Alice Archer; Bob Corp",
@@ -379,7 +387,9 @@ def test_data_is_text_never_markup(make_dataset: MakeDataset) -> None:
         }
     )
     for env in ({}, {"NO_COLOR": "1"}):
-        result = run("timeline", "--data", data, "--as-of", "2025-01-02", "--sources", env=env)
+        result = run(
+            "timeline", "--data", data, "--happened-by", "2025-01-02", "--sources", env=env
+        )
         assert result.exit_code == 0, result.stderr
         assert "\x1b" not in result.stdout and "\x07" not in result.stdout
         assert "[/bold] stray [red]tag" in result.stdout

@@ -17,10 +17,11 @@ from typing import Any
 
 import pytest
 
+from casetrack.dates import DateSpan
 from cli_helpers import run
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-LATE = "2026-12-31"  # a day after everything in the data, for "the record as it stands"
+LATE = "2026-12-31"  # a day after everything in the data: what had happened, as known now
 
 # How far past its recorded publication day a press source may really have appeared (several of
 # them are dated from weekdays in their text, to within a day or two).
@@ -48,16 +49,17 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Out:
 
 
 # Days on which the scheduled dates later replaced (the 12 Feb 2025 conference, the 9 Mar 2026
-# trial) still stood.
+# trial) still stood. (No source reported the 12 Feb conference before it was moved, so it shows
+# only in what had happened by a day as known now, never in the record as it stood then.)
 REPLACED_ON_VIEW = ("2025-01-20", "2025-12-08")
 
 
 def timeline(out: Out, *args: str) -> list[Json]:
     """Every timeline entry as the record stands (`LATE`), plus the scheduled dates since replaced."""
-    entries = list(out("timeline", "--as-of", LATE, *args))
+    entries = list(out("timeline", "--happened-by", LATE, *args))
     ids = {e["id"] for e in entries}
     for day in REPLACED_ON_VIEW:
-        entries += [e for e in out("timeline", "--as-of", day, *args) if e["id"] not in ids]
+        entries += [e for e in out("timeline", "--happened-by", day, *args) if e["id"] not in ids]
         ids = {e["id"] for e in entries}
     return entries
 
@@ -67,9 +69,9 @@ def by_id(items: list[Json]) -> dict[str, Json]:
 
 
 def span(e: Json) -> str:
-    """An entry's date as written in these tests: `2024-12-31/2025-01-30~` (~ if any end is)."""
-    written: str = e["date"] + (f"/{e['end']}" if e["end"] else "")
-    return written + ("~" if e["approximate"] else "") + ("?" if e["uncertain"] else "")
+    """An entry's date as the data writes it (EDTF): `2025-01-27~`, `[2024-12-31..2025-01-30~]`."""
+    written: str = e["edtf"]
+    return written
 
 
 def last_day(iso: str) -> dt.date:
@@ -91,17 +93,17 @@ def text(e: Json) -> str:
 # (date = when raised, kind = its status now).
 FACTS: list[tuple[str, str, str, str, str]] = [
     # The film and the allegations about it
-    ("2016/2024-08", "event", "production", "justin-baldoni", "strikes"),
+    ("/2024-08", "event", "production", "justin-baldoni", "strikes"),
     ("2023-05-19", "event", "production", "blake-lively", "no kiss"),
-    ("2016/2024-08", "event", "other", "jamey-heath", "breastfeeding"),
-    ("2016/2024-01", "event", "other", "blake-lively", "improvised kissing"),
-    ("2016/2024-08", "event", "meeting", "jamey-heath", "company-wide meeting"),
-    ("2016/2024-08", "event", "other", "ryan-reynolds", "hijacking"),
-    ("2016/2024-08", "event", "meeting", "taylor-swift", "rooftop scene"),
-    ("2016/2024-08", "event", "other", "ryan-reynolds", "megacelebrity friend"),
+    ("/2024-08", "event", "other", "jamey-heath", "breastfeeding"),
+    ("/2024-01", "event", "other", "blake-lively", "improvised kissing"),
+    ("[2016..2024-08]", "event", "meeting", "jamey-heath", "company-wide meeting"),
+    ("/2024-08", "event", "other", "ryan-reynolds", "hijacking"),
+    ("[2016..2024-08]", "event", "meeting", "taylor-swift", "rooftop scene"),
+    ("[2016..2024-08]", "event", "other", "ryan-reynolds", "megacelebrity friend"),
     ("2024-01", "event", "meeting", "blake-lively", "no more improvising of kissing"),
     ("2024-08", "event", "release", "justin-baldoni", "$50 million"),
-    ("2024-02/2025-02-13~", "event", "other", "blake-lively", "smear campaign"),
+    ("2024-02~/2025-02-13~", "event", "other", "blake-lively", "smear campaign"),
     ("2024-08~", "event", "other", "blake-lively", "online sentiment"),
     # December 2024
     ("2024-12-20", "filing", "administrative-complaint", "blake-lively", "Civil Rights Department"),
@@ -110,25 +112,25 @@ FACTS: list[tuple[str, str, str, str, str]] = [
     ("2024-12-31", "case", "case", "blake-lively", "Lively v. Wayfarer"),
     ("2024-12-31", "case", "case", "new-york-times", "libel"),
     ("2024-12-21", "event", "publication", "new-york-times", "Bury Anyone"),
-    ("2024-12-20/2025-01-30~", "event", "statement", "justin-baldoni", "denies"),
-    ("2024-12-20/2025-02-13~", "event", "statement", "bryan-freedman", "desperate attempt"),
+    ("[2024-12-20..2025-01-30~]", "event", "statement", "justin-baldoni", "denies"),
+    ("[2024-12-20..2025-02-13~]", "event", "statement", "bryan-freedman", "desperate attempt"),
     # January 2025
     ("2025-01-16", "filing", "complaint", "justin-baldoni", "$400 million"),
     ("2025-01-16", "case", "case", "ryan-reynolds", "Wayfarer"),
-    ("2025-01-16/2025-01-29", "filing", "order", "lewis-liman", "dismissal"),
-    ("2025-01-16/2025-01-30~", "event", "statement", "blake-lively", "meritless"),
-    ("2025-01-16/2025-02-13~", "event", "statement", "blake-lively", "abuser playbook"),
-    ("2025-01-16/2025-02-13~", "relation", "consolidated-with", "", "pretrial"),
-    ("2025-01-20/2025-01-26", "event", "release", "bryan-freedman", "10-minute"),
-    ("2025-01-20/2025-01-29", "event", "statement", "blake-lively", "corroborates"),
+    ("[2025-01-16..2025-01-29]", "filing", "order", "lewis-liman", "dismissal"),
+    ("[2025-01-16..2025-01-30~]", "event", "statement", "blake-lively", "meritless"),
+    ("[2025-01-16..2025-02-13~]", "event", "statement", "blake-lively", "abuser playbook"),
+    ("[2025-01-16..2025-02-13~]", "relation", "consolidated-with", "", "pretrial"),
+    ("[2025-01-20..2025-01-26]", "event", "release", "bryan-freedman", "10-minute"),
+    ("[2025-01-20..2025-01-29]", "event", "statement", "blake-lively", "corroborates"),
     ("2025-01-27", "event", "publication", "tmz", "voice memo"),
     ("2025-01-27~", "filing", "letter", "blake-lively", "gag order"),
     ("2025-01-27~", "filing", "order", "lewis-liman", "9 Mar 2026"),
-    ("2025-01-27/2025-01-29", "filing", "notice-of-intent", "leslie-sloane", "dismiss"),
+    ("[2025-01-27..2025-01-29]", "filing", "notice-of-intent", "leslie-sloane", "dismiss"),
     ("2025-01-30~", "filing", "notice-of-intent", "ryan-reynolds", "motion to dismiss"),
     ("2025-01-30", "event", "conference", "justin-baldoni", "premature"),
-    ("2024-12-31/2025-01-30~", "filing", "letter", "kevin-fritz", "deposition"),
-    ("2024-12-31/2025-01-29", "filing", "discovery", "blake-lively", "online sentiment"),
+    ("[2024-12-31..2025-01-30~]", "filing", "letter", "kevin-fritz", "deposition"),
+    ("[2024-12-31..2025-01-29]", "filing", "discovery", "blake-lively", "online sentiment"),
     # February 2025
     ("2025-02-03", "event", "conference", "bryan-freedman", "devastated"),
     ("2025-02-03", "event", "conference", "michael-gottlieb", "retaliation campaign"),
@@ -136,9 +138,9 @@ FACTS: list[tuple[str, str, str, str, str]] = [
     ("2025-02-07", "event", "meeting", "blake-lively", "Discovery Protocols"),
     ("2025-02-13~", "filing", "joint-letter", "justin-baldoni", "mediation program"),
     ("2025-02-13~", "filing", "order", "lewis-liman", "mediation"),
-    ("2024-12-31/2025-02-13~", "filing", "subpoena", "blake-lively", "text messages"),
-    ("2024-12-20/2025-02-13~", "event", "release", "justin-baldoni", "website"),
-    ("2024-12-20/2025-02-13~", "filing", "complaint", "crisis-pr-firm", "reputational harm"),
+    ("[2024-12-31..2025-02-13~]", "filing", "subpoena", "blake-lively", "text messages"),
+    ("[2024-12-20..2025-02-13~]", "event", "release", "justin-baldoni", "website"),
+    ("[2024-12-20..2025-02-13~]", "filing", "complaint", "crisis-pr-firm", "reputational harm"),
     # Claims and what became of them
     ("2024-12-31", "claim", "pending", "blake-lively", "Sexual harassment"),
     ("2024-12-31", "claim", "pending", "justin-baldoni", "Retaliation"),
@@ -149,7 +151,13 @@ FACTS: list[tuple[str, str, str, str, str]] = [
     ("2025-06-03", "status", "withdrawn", "blake-lively", "emotional distress"),
     ("2025-01-16", "claim", "judgment-for-defendant", "ryan-reynolds", "Civil extortion"),
     ("2025-01-16", "claim", "judgment-for-defendant", "leslie-sloane", "Defamation"),
-    ("2025-01-16", "claim", "judgment-for-defendant", "new-york-times", "New York Times"),
+    (
+        "[2025-01-16..2025-06-09]",
+        "claim",
+        "judgment-for-defendant",
+        "new-york-times",
+        "New York Times",
+    ),
     ("2024-12-31", "claim", "pending", "new-york-times", "Libel"),
     ("2024-12-31", "claim", "pending", "new-york-times", "False light"),
     ("2025-06-09", "status", "dismissed", "justin-baldoni", "extortion"),
@@ -180,12 +188,12 @@ def candidates(out: Out, rtype: str) -> Iterator[tuple[str, str, set[str], str, 
                 who = set(e["parties"]) | set(e["alleged_by"])
                 yield span(e), kind, who, text(e), e["sources"]
     elif rtype == "case":
-        for c in out("cases", "--as-of", LATE):
+        for c in out("cases", "--happened-by", LATE):
             who = {p["party"] for p in c["parties"]}
             words = f"{c['caption']} {c['short_name']} {c['summary']}".lower()
             yield c["filed"] or "", "case", who, words, c["sources"]
     elif rtype == "claim":
-        for c in out("claims", "--as-of", LATE):
+        for c in out("claims", "--happened-by", LATE):
             who = set(c["plaintiffs"]) | set(c["defendants"])
             words = f"{c['title']} {c['summary'] or ''}".lower()
             yield c["raised"] or "", c["status"], who, words, c["sources"]
@@ -219,8 +227,8 @@ def test_every_record_names_existing_sources(out: Out) -> None:
     known = set(by_id(out("sources")))
     records = [
         *timeline(out),
-        *out("claims", "--as-of", LATE),
-        *out("cases", "--as-of", LATE),
+        *out("claims", "--happened-by", LATE),
+        *out("cases", "--happened-by", LATE),
         *out("parties"),
     ]
     assert [r["id"] for r in records if not r["sources"]] == []
@@ -234,7 +242,7 @@ def test_every_role_and_relation_is_sourced_and_every_source_used(out: Out) -> N
         assert detail["cited_by"], f"{source['id']} is cited by nothing"
         for c in detail["cited_by"]:
             cited.setdefault(c["id"], set()).add(c["via"])
-    for case in out("cases", "--as-of", LATE):
+    for case in out("cases", "--happened-by", LATE):
         for p in case["parties"]:
             assert f"role of {p['party']}" in cited[case["id"]], (case["id"], p["party"])
         for rel in case["relations"]:
@@ -275,8 +283,8 @@ def test_what_one_article_alone_reports_is_unconfirmed(out: Out) -> None:
     articles = article_ids(out)
     records = [
         *(e for e in timeline(out) if e["record"] in ("filing", "event")),
-        *out("claims", "--as-of", LATE),
-        *out("cases", "--as-of", LATE),
+        *out("claims", "--happened-by", LATE),
+        *out("cases", "--happened-by", LATE),
         *out("parties"),
     ]
     wrong = [
@@ -309,13 +317,19 @@ def test_nothing_is_dated_after_the_sources_that_report_it(out: Out) -> None:
 
 
 def test_inferred_dates_say_how_and_ranges_say_what_they_are(out: Out) -> None:
+    ranges = 0
     for e in timeline(out):
         note = e["date_note"] if e["record"] != "relation" else e["summary"]
         if e["approximate"] or e["uncertain"] or e["end"]:
             assert note, e["id"]
-        if e["end"]:
-            # A fact that happened once on a day no source gives, or a real span: say which.
-            assert note.startswith(("Once, some time within this range", "A span")), e["id"]
+        # A fact that happened once on a day no source gives is one day within a range (a set);
+        # a real span is an interval. Each says which it is.
+        if e["between"]:
+            assert note.startswith("Once, some time within this range"), e["id"]
+            ranges += 1
+        elif e["end"] or e["date"] is None:
+            assert note.startswith("A span"), e["id"]
+    assert ranges == 18
 
 
 # --- 4. Allegations: who alleges, where, who denies ------------------------------------------------
@@ -397,8 +411,8 @@ def test_no_allegation_is_pinned_on_a_filing_that_does_not_make_it(
 
 
 def test_facts_only_holds_nothing_that_only_one_side_alleges(out: Out) -> None:
-    everything = out("timeline", "--as-of", LATE)
-    facts = out("timeline", "--as-of", LATE, "--facts-only")
+    everything = out("timeline", "--happened-by", LATE)
+    facts = out("timeline", "--happened-by", LATE, "--facts-only")
     assert [e["id"] for e in facts] == [e["id"] for e in everything if e["status"] == "fact"]
     assert set(ALLEGATIONS).isdisjoint(e["id"] for e in facts)
     # One side's words appear only inside the filing that makes them, attributed to it.
@@ -416,7 +430,7 @@ def test_an_anonymous_rumour_is_not_in_the_data(out: Out) -> None:
 
 
 def test_the_los_angeles_claims_have_no_outcome(out: Out) -> None:
-    claims = out("claims", "--case", "baldoni-v-nyt", "--as-of", LATE)
+    claims = out("claims", "--case", "baldoni-v-nyt", "--happened-by", LATE)
     assert [(c["title"], c["status"], c["status_date"]) for c in claims] == [
         ("Libel", "pending", None),
         ("False light", "pending", None),
@@ -427,26 +441,37 @@ def test_the_los_angeles_claims_have_no_outcome(out: Out) -> None:
 
 
 @pytest.mark.parametrize(
-    ("as_of", "status", "changed", "by"),
+    ("when", "as_of", "status", "changed", "by"),
     [
-        ("2025-06-08", "pending", None, None),
-        ("2025-06-09", "dismissed", "2025-06-09", "f-2025-06-09-order-dismissal"),
-        ("2025-10-31", "judgment-for-defendant", "2025-10-31", "f-2025-10-31-final-judgment"),
+        # The claims were brought some day between 16 Jan and 9 Jun 2025 ...
+        ("--happened-by", "2025-06-08", "pending", None, None),
+        ("--as-of", "2025-06-09", "dismissed", "2025-06-09", "f-2025-06-09-order-dismissal"),
+        (
+            "--as-of",
+            "2025-10-31",
+            "judgment-for-defendant",
+            "2025-10-31",
+            "f-2025-10-31-final-judgment",
+        ),
     ],
 )
 def test_the_wayfarer_case_holds_the_dismissed_claims_against_the_times(
-    out: Out, as_of: str, status: str, changed: str | None, by: str | None
+    out: Out, when: str, as_of: str, status: str, changed: str | None, by: str | None
 ) -> None:
-    claims = out(
-        "claims", "--case", "1:25-cv-00449", "--defendant", "New York Times", "--as-of", as_of
-    )
+    claims = out("claims", "--case", "1:25-cv-00449", "--defendant", "New York Times", when, as_of)
     assert [
         (c["case"], c["defendants"], c["status"], c["status_date"], c["status_by"]) for c in claims
     ] == [("wayfarer-v-lively", ["new-york-times"], status, changed, by)]
 
 
+def test_the_claims_against_the_times_were_not_known_before_the_ruling(out: Out) -> None:
+    # ... but no source reports them before the ruling of 9 Jun 2025 that dismissed them.
+    found = out("claims", "--defendant", "New York Times", "--as-of", "2025-06-08")
+    assert [c["case"] for c in found] == ["baldoni-v-nyt", "baldoni-v-nyt"]
+
+
 def test_every_wayfarer_claim_was_dismissed_then_judged(out: Out) -> None:
-    claims = out("claims", "--case", "wayfarer-v-lively", "--as-of", LATE)
+    claims = out("claims", "--case", "wayfarer-v-lively", "--happened-by", LATE)
     assert len(claims) == 8
     changes: dict[str, list[str]] = {}
     for e in timeline(out, "--case", "wayfarer-v-lively", "--kind", "status-change"):
@@ -481,15 +506,28 @@ def test_the_friend_is_not_identified(out: Out) -> None:
 
 
 def test_undated_production_facts_start_no_earlier_than_the_novel_says(out: Out) -> None:
-    during = [e for e in timeline(out) if e["date"] == "2016"]
-    assert len(during) == 7
-    assert all(e["end"] in ("2024-01", "2024-08") for e in during)
+    # What happened once during production is one day between the 2016 novel and the release.
+    once = sorted(e["id"] for e in timeline(out) if e["date"] == "2016")
+    assert once == [
+        "ev-alleged-company-wide-meeting",
+        "ev-alleged-rooftop-pressure",
+        "ev-rooftop-scene-meeting",
+    ]
+    assert {span(e) for e in timeline(out) if e["id"] in once} == {"[2016..2024-08]"}
+    # A span of production whose start no source gives does not "last from 2016".
+    spans = {e["id"]: span(e) for e in timeline(out) if e["date"] is None}
+    assert spans == {
+        "ev-alleged-improvised-kissing": "/2024-01",
+        "ev-production": "/2024-08",
+        "ev-alleged-on-set-conduct": "/2024-08",
+        "ev-alleged-film-takeover": "/2024-08",
+    }
     production = text(by_id(timeline(out))["ev-production"])
     assert "2016 novel" in production and "19 may" not in production
 
 
 def test_claim_wording_follows_the_sources(out: Out) -> None:
-    claims = by_id(out("claims", "--as-of", LATE))
+    claims = by_id(out("claims", "--happened-by", LATE))
     for cid in ("cl-wayfarer-civil-extortion", "cl-wayfarer-defamation"):
         assert "deny" not in claims[cid]["summary"] and "meritless" in claims[cid]["summary"]
     assert "does not say whether" in claims["cl-lively-lost-wages"]["summary"]
@@ -514,7 +552,7 @@ def test_dataset_validates_clean() -> None:
 
 
 def test_the_cases_and_their_courts(out: Out) -> None:
-    cases = by_id(out("cases", "--as-of", LATE))
+    cases = by_id(out("cases", "--happened-by", LATE))
     assert {c: (v["court"], v["docket"], v["judge"]) for c, v in cases.items()} == {
         "lively-v-wayfarer": ("sdny", "1:24-cv-10049 (LJL)", "lewis-liman"),
         "wayfarer-v-lively": ("sdny", "1:25-cv-00449 (LJL)", "lewis-liman"),
@@ -547,11 +585,12 @@ def test_scheduled_trial_as_of(out: Out, on: str, trials: list[str]) -> None:
 def test_the_trial_move_is_linked(out: Out) -> None:
     trials = sorted(timeline(out, "--kind", "trial"), key=lambda e: e["date"])
     first, second = (e["scheduled"] for e in trials)
+    # Each as it stood: the first date before it was moved says nothing yet of the move.
     assert first == {
         "set_on": "2025-01-27",
         "set_by": "f-2025-01-27-order-trial-date",
-        "replaced_on": "2025-12-09",
-        "replaced_by": "ev-trial-2026-05-18",
+        "replaced_on": None,
+        "replaced_by": None,
     }
     assert second == {
         "set_on": "2025-12-09",
@@ -559,6 +598,16 @@ def test_the_trial_move_is_linked(out: Out) -> None:
         "replaced_on": None,
         "replaced_by": None,
     }
+    # The data links the two (validate checks the reference).
+    from casetrack.loader import load
+
+    dataset, _ = load(DATA)
+    schedule = dataset.events["ev-trial-2026-03-09"].scheduled
+    assert schedule is not None
+    assert (schedule.replaced_on, schedule.replaced_by) == (
+        DateSpan.parse("2025-12-09"),
+        "ev-trial-2026-05-18",
+    )
 
 
 # --- 8. Where the sources disagree, every version is kept ----------------------------------------
@@ -580,7 +629,7 @@ def test_discrepancy_is_kept(
     items = (
         timeline(out)
         if command == "timeline"
-        else out(command, *(("--as-of", LATE) if command == "cases" else ()))
+        else out(command, *(("--happened-by", LATE) if command == "cases" else ()))
     )
     found = [d for d in by_id(items)[record]["discrepancies"] if about in d["about"].lower()]
     assert found, f"{record} has no discrepancy about {about!r}"

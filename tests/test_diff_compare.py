@@ -162,7 +162,12 @@ def test_a_long_rewrite_is_cut_short() -> None:
         ("2025-01-27~", "on c. 27 Jan 2025"),
         ("2025-01", "in Jan 2025"),
         ("2025", "in 2025"),
-        ("2024-12-31/2025-01-27", "between 31 Dec 2024 and 27 Jan 2025"),
+        ("2024-12-31/2025-01-27", "from 31 Dec 2024 to 27 Jan 2025"),
+        ("[2024-12-31..2025-01-27]", "between 31 Dec 2024 and 27 Jan 2025"),
+        ("[..2025-01-27]", "by 27 Jan 2025"),
+        ("[2024-12-31..]", "on or after 31 Dec 2024"),
+        ("[2024-12..]", "in or after Dec 2024"),
+        ("/2024-08", "until Aug 2024 (start unknown)"),
     ],
 )
 def test_dates_are_worded_at_their_precision(date: str, words: str) -> None:

@@ -62,13 +62,17 @@ def readme_examples() -> dict[str, str | None]:
             continue
         shown = None
         if line.strip().startswith("$ "):
+            # What it prints: up to the next command, the end of a fenced block (blank lines
+            # included: a timeline has them between years) or a blank line in an indented one.
             indent = len(line) - len(line.lstrip())
             after = []
             for following in lines[i + 1 :]:
-                if not following.strip() or _command(following):
+                if _command(following) or following.lstrip().startswith("```"):
+                    break
+                if not fenced and not following.strip():
                     break
                 after.append(following[indent:])
-            shown = "\n".join(after) + "\n"
+            shown = "\n".join(after).rstrip("\n") + "\n"
         found.setdefault(command, shown)
     return found
 
@@ -129,13 +133,36 @@ EXPECT: dict[str, Expect] = {
         ),
         hides=("Lively v. Wayfarer ·", "Claim dismissed:"),
     ),
-    "casetrack timeline --kind hearing --kind order --facts-only --sources": Expect(
-        B, ("Liman moves the trial", "Sources\n[1] "), hides=("ALLEGED",)
+    "casetrack timeline --kind hearing --kind order --facts-only --sources --notes": Expect(
+        B,
+        ("Liman moves the trial", "Sources\n[1] ", "date: Global News (29 Jan 2025, a Wednesday)"),
+        hides=("ALLEGED",),
     ),
     "casetrack timeline --facts-only --sources --as-of 2025-02-14": Expect(
         B,
         ("Sources\n[1] ", "as of 14 Feb 2025", "scheduled: Trial of Lively v. Wayfarer"),
         hides=("ALLEGED", "18 May 2026"),
+    ),
+    # -- as of a day (as it was known then) against what had happened by a day (as known now)
+    "casetrack timeline --as-of 2025-02-14 --kind production": Expect(
+        B,
+        ("Filming of It Ends With Us", "1 entry · as of 14 Feb 2025"),
+        hides=("Lively added a kiss",),
+    ),
+    "casetrack timeline --happened-by 2025-02-14 --kind production": Expect(
+        B,
+        (
+            "The Wayfarer parties' allegation that Lively added a kiss",
+            "2 entries · happened by 14 Feb 2025, as known today",
+        ),
+    ),
+    "casetrack timeline --happened-by 2025-02-14 --kind production --notes": Expect(
+        B,
+        (
+            "The Wayfarer parties' allegation that Lively added a kiss",
+            "date: The day as the Wayfarer parties' motion gives it",
+            "date: A span whose start no source gives",
+        ),
     ),
     "casetrack timeline --as-of 2025-02-14 --format json": Expect(
         B,
@@ -148,6 +175,11 @@ EXPECT: dict[str, Expect] = {
     ),
     "casetrack party lively --as-of 2025-02-14": Expect(
         B, ("Blake Lively  (blake-lively, person)", "as of 14 Feb 2025"), hides=("Jun 2025",)
+    ),
+    "casetrack party lively --happened-by 2025-02-14": Expect(
+        B,
+        ("Blake Lively  (blake-lively, person)", "happened by 14 Feb 2025, as known today"),
+        hides=("18 May 2026", "Jun 2025"),
     ),
     "casetrack party Freedman --format json": Expect(
         B, ('"id": "bryan-freedman"', '"represents": [')
@@ -184,6 +216,11 @@ EXPECT: dict[str, Expect] = {
             "https://app.midpage.ai/document/lively-v-wayfarer-studios-llc-1000457339163",
         ),
     ),
+    "casetrack claim cl-wayfarer-defamation --as-of 2025-06-30": Expect(
+        B,
+        ("Status      dismissed (9 Jun 2025)", "as of 30 Jun 2025"),
+        hides=("judgment for defendant", "31 Oct 2025"),
+    ),
     'casetrack claim "Sexual harassment" --format json': Expect(
         B, ('"id": "cl-lively-sexual-harassment"', '"history": []', '"notes": ')
     ),
@@ -219,9 +256,19 @@ EXPECT: dict[str, Expect] = {
         ("Published  c. 13 Feb 2025", "Cited by (", "sources differ on Lively's age"),
         hides=("000_8e08976fa1cc94a5.txt", "File"),
     ),
-    "casetrack sources --format csv": Expect(B, ("id,kind,outlet,author,published,title,url",)),
+    "casetrack sources --as-of 2025-02-14": Expect(
+        B, ("Enstarz  16 Jan 2025", "7 sources"), hides=("Us Weekly",)
+    ),
+    "casetrack sources --as-of 2025-02-14 --format csv": Expect(
+        B,
+        ("id,kind,outlet,author,published,title,url", "src-page-six-2025-02,news-report,Page Six"),
+        hides=("2025-11",),
+    ),
     'casetrack search "voice memo"': Expect(
         B, ("27 Jan 2025  TMZ publishes a voice memo", "29 Jan 2025  Justin Baldoni voice memo")
+    ),
+    "casetrack search kiss --as-of 2025-02-14": Expect(
+        B, ("20 Dec 2024  Lively's administrative complaint", "4 records"), hides=("13 Nov 2025",)
     ),
     "casetrack search Freedman --format json": Expect(
         B, ('"id": "bryan-freedman"', '"excerpt"', '"date"')

@@ -144,7 +144,7 @@ def test_row_counts_equal_the_json_outputs(bundled: sqlite3.Connection) -> None:
     claims = json_of("claims", "--format", "json", "--as-of", AS_OF)
     cases = json_of("cases", "--format", "json", "--as-of", AS_OF)
     parties = json_of("parties", "--format", "json")
-    sources = json_of("sources", "--format", "json")
+    sources = json_of("sources", "--format", "json", "--as-of", AS_OF)
     expected = {
         "timeline": len(timeline),
         "filings": records["filing"],
@@ -177,7 +177,7 @@ def as_entry(row: sqlite3.Row) -> dict[str, Any]:
         "decides",
     ):
         entry[name] = json.loads(entry[name])
-    for name in ("approximate", "uncertain", "unconfirmed"):
+    for name in ("approximate", "uncertain", "unconfirmed", "between"):
         entry[name] = bool(entry[name])
     schedule = {
         k: entry.pop(f"scheduled_{k}") for k in ("set_on", "set_by", "replaced_on", "replaced_by")
@@ -232,7 +232,7 @@ def test_metadata_describes_every_table_and_column(tmp_path: Path) -> None:
         "entries are marked 'alleged' in the status column"
     )
     assert meta["source"] == (
-        "Compiled with casetrack from 18 sources; the sources and citations tables say which "
+        "Compiled with casetrack from 12 sources; the sources and citations tables say which "
         "fact comes from where."
     )
     assert (meta["license"], meta["license_url"]) == ("CC BY 4.0", "https://example.org/by")

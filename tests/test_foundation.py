@@ -16,8 +16,9 @@ from click.testing import CliRunner
 
 from casetrack import __version__
 from casetrack.cli import cli
-from casetrack.dates import DateError, DateSpan, PartialDate, parse_user_date
+from casetrack.dates import DateError, DateSpan, PartialDate
 from casetrack.loader import load
+from casetrack.typed_dates import parse_user_date
 
 SOURCE = """\
 sources:

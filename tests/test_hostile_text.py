@@ -161,7 +161,7 @@ def test_json_keeps_every_character_escaped(make_dataset: MakeDataset) -> None:
 
 def test_a_line_separator_is_a_line_break_everywhere(make_dataset: MakeDataset) -> None:
     data = make_dataset(SPOOFED)
-    result = run("timeline", "--data", data, "--as-of", "2025-06-01")
+    result = run("timeline", "--data", data, "--happened-by", "2025-06-01")
     assert result.stdout == (
         "2025\n"
         " January 2025\n"
@@ -171,7 +171,7 @@ def test_a_line_separator_is_a_line_break_everywhere(make_dataset: MakeDataset) 
         "  5 Jan 2025       Hearing\n"
         "                   on the motion\n"
         "                   hearing · Ali · Alicod.exe\n"
-        "2 entries · as of 1 Jun 2025\n"
+        "2 entries · happened by 1 Jun 2025, as known today\n"
     )
     csv = run("timeline", "--data", data, "--format", "csv").stdout
     assert ',"Hearing\non the motion",' in csv
@@ -232,7 +232,7 @@ def test_every_lookup_folds_the_same_way(make_dataset: MakeDataset) -> None:
     data = make_dataset(NAMES)
 
     def ids(*args: str) -> list[str]:
-        result = run(*args, "--data", data, "--format", "json", "--as-of", "2025-06-01")
+        result = run(*args, "--data", data, "--format", "json", "--happened-by", "2025-06-01")
         assert (result.exit_code, result.stderr) == (0, ""), args
         return [item["id"] for item in json.loads(result.stdout)]
 

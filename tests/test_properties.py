@@ -19,10 +19,11 @@ from hypothesis import strategies as st
 
 from casetrack import cache, yamlsafe
 from casetrack.cachefile import CachedDataset
-from casetrack.dates import DateError, DateSpan, PartialDate, parse_user_date
+from casetrack.dates import INTERVAL, SET, SINGLE, DateError, DateSpan, PartialDate
 from casetrack.entries import build_entries
 from casetrack.loader import load
 from casetrack.problems import Problem
+from casetrack.typed_dates import parse_user_date
 from casetrack.vocabulary import SECTION_NAMES as SECTIONS
 
 # Sized for CI (about 10 s in all); CASETRACK_PROPERTY_SCALE=20 hunts harder.
@@ -163,8 +164,8 @@ def test_arbitrary_records_load_into_problems_never_exceptions(files: list[Any])
 
 
 @st.composite
-def partial_dates(draw: st.DrawFn) -> PartialDate:
-    year = draw(st.integers(1, 9999))
+def partial_dates(draw: st.DrawFn, min_year: int = 1) -> PartialDate:
+    year = draw(st.integers(min_year, 9999))
     month = draw(st.none() | st.integers(1, 12))
     day = None
     if month is not None and draw(st.booleans()):
@@ -178,6 +179,40 @@ def test_partial_dates_round_trip(date: PartialDate) -> None:
     assert PartialDate.parse(date.edtf()) == date
     assert date.earliest() <= date.latest()
     assert date.precision == ("day" if date.day else "month" if date.month else "year")
+
+
+@st.composite
+def date_spans(draw: st.DrawFn) -> DateSpan:
+    """Every form a date can take: one date; an interval, either end open (..) or unknown
+    (empty); one day of a set, [A..B], [..B] or [A..]."""
+    shape = draw(st.sampled_from([SINGLE, INTERVAL, SET]))
+    if shape == SINGLE:
+        return DateSpan(draw(partial_dates()))
+    start, end = draw(partial_dates()), draw(partial_dates())
+    if end.latest() < start.earliest():
+        start, end = end, start
+    missing = draw(st.sampled_from(["start", "end", None, None]))
+    return DateSpan(
+        None if missing == "start" else start,
+        None if missing == "end" else end,
+        shape,
+        unknown=shape == INTERVAL and missing is not None and draw(st.booleans()),
+    )
+
+
+@FAST
+@given(date_spans())
+def test_every_form_of_date_round_trips_and_has_bounds(span: DateSpan) -> None:
+    assert DateSpan.parse(span.edtf()) == span
+    assert span.earliest() <= span.latest()
+    assert span.placed_at() in (span.start, span.end)
+    # Its place in the order is a day it can mean; one day within a range with an end is placed
+    # at its last possible day ("known to have happened by then").
+    place = span.sort_key()[0]
+    assert span.earliest() <= place <= span.latest()
+    if span.between and span.end is not None:
+        assert place == span.latest()
+    assert span.display() == " ".join(span.words())
 
 
 @FAST
@@ -221,7 +256,22 @@ def test_date_parsing_only_raises_date_errors(text: str) -> None:
 
 # --- the chronological order -----------------------------------------------------------------
 
-DAYS = ["2024", "2024-12", "2024-12-20", "2024-12-20~", "2024-12-31", "2024-12/2025-01", "2025-01"]
+DAYS = [
+    "2024",
+    "2024-12",
+    "2024-12-20",
+    "2024-12-20~",
+    "2024-12-31",
+    "2024-12/2025-01",
+    "2025-01",
+    "[2024-12-20..2025-01]",
+    "[2024-12..2024-12-31]",
+    "[..2024-12-31]",
+    "[2024-12-20..]",
+    "../2024-12",
+    "/2025-01",
+    "2024-12-20/..",
+]
 
 
 @st.composite
@@ -235,7 +285,7 @@ def timelines(draw: st.DrawFn) -> list[tuple[str, dict[str, Any]]]:
     ]
     for i in range(draw(st.integers(1, 25))):
         date = draw(st.sampled_from(DAYS))
-        note = {"date_note": "worked out"} if "~" in date else {}
+        note = {"date_note": "worked out"} if "~" in date or "[" in date else {}
         section = draw(st.sampled_from(["filings", "events", "claims"]))
         if section == "filings":
             kind = draw(st.sampled_from(["motion", "order", "letter"]))
@@ -289,3 +339,62 @@ def test_order_is_total_and_independent_of_files_and_record_order(
             assert len(set(keys)) == len(keys)  # no two entries tie: the order is total
     assert orders[0] == orders[1]
     assume(len(orders[0]) > 1)
+
+
+# --- an independent reader of EDTF ------------------------------------------------------------
+# The `edtf` package reads EDTF's grammar as the Library of Congress writes it: a set's range has
+# two ends of one precision and no qualifier. casetrack reads more (a month or a year at either
+# end, `~`/`?` on an end); everything the grammar allows, both read alike.
+
+
+def _day(value: Any) -> dt.date | None:
+    """A bound as the edtf package gives it (a struct_time, or ±inf for an open end)."""
+    if isinstance(value, float):
+        return None
+    return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
+
+
+@st.composite
+def edtf_texts(draw: st.DrawFn) -> str:
+    """Sets and intervals, in EDTF's grammar or in casetrack's wider reading of it."""
+    # (The package reads years from 1000 on.)
+    start, end = draw(partial_dates(1000)), draw(partial_dates(1000))
+    if end.latest() < start.earliest():
+        start, end = end, start
+    left, right = start.edtf(), end.edtf()
+    if draw(st.booleans()):  # one day of a set
+        left, right = draw(st.sampled_from([(left, right), ("", right), (left, "")]))
+        return f"[{left}..{right}]"
+    ends = draw(
+        st.sampled_from([(left, right), ("..", right), ("", right), (left, ".."), (left, "")])
+    )
+    return "/".join(ends)
+
+
+@FAST
+@given(edtf_texts())
+def test_the_edtf_package_reads_dates_as_casetrack_does(text: str) -> None:
+    from edtf import parse_edtf
+    from edtf.parser.edtf_exceptions import EDTFParseException
+
+    ours = DateSpan.parse(text)
+    try:
+        theirs = parse_edtf(text)
+    except EDTFParseException:
+        # Only casetrack's wider reading of a set: ends of two precisions, or a qualifier.
+        assert ours.between, text
+        ends = [p for p in (ours.start, ours.end) if p is not None]
+        wider = any(p.approximate or p.uncertain for p in ends) or (
+            len(ends) == 2 and ends[0].precision != ends[1].precision
+        )
+        assert wider, f"{text} is EDTF that the edtf package refuses"
+        return
+    assert (type(theirs).__name__ == "OneOfASet") == ours.between, text
+    if ours.start is not None:
+        assert _day(theirs.lower_strict()) == ours.earliest(), text
+    if ours.end is not None:
+        assert _day(theirs.upper_strict()) == ours.latest(), text
+    if ours.between or text.startswith("..") or text.endswith(".."):
+        # An open end is open to both (an unknown one the package guesses at; casetrack does not).
+        assert (_day(theirs.lower_strict()) is None) == (ours.start is None), text
+        assert (_day(theirs.upper_strict()) is None) == (ours.end is None), text

@@ -179,3 +179,54 @@ def test_readme_names_the_server_tested() -> None:
     assert f"yaml-language-server itself ({version}, from npm," in readme_section(
         "Tracking your own case"
     )
+
+
+# Every form of date, as a user writes them: one day within a range (quoted, or unquoted, which
+# YAML reads as a list of one item), open and unknown interval ends. Only the last is a mistake.
+DATE_FORMS = (
+    MODELINE
+    + """\
+events:
+  - id: ev-between
+    date: "[2024-12-31..2025-01-30]"
+    kind: ruling
+    title: One day no source gives, within the range
+  - id: ev-between-unquoted
+    date: [2024-12-31..2025-01-30]
+    kind: ruling
+    title: The same, as YAML reads it unquoted
+  - id: ev-by
+    date: [..2025-01-29]
+    kind: ruling
+    title: On or before 29 Jan 2025
+  - id: ev-span-open
+    date: 2024-12-31/..
+    kind: hearing
+    title: A span that goes on
+  - id: ev-span-start-unknown
+    date: /2024-08
+    kind: hearing
+    title: A span whose start no source gives
+  - id: ev-two-dates
+    date: [2025-01-27, 2025-01-29]        # line 23: a list, not one date
+    kind: ruling
+    title: Two dates
+"""
+)
+
+
+def test_every_form_of_date_is_accepted(server: LanguageServer, folder: Path) -> None:
+    uri = open_file(server, folder / "events-dates.yaml", DATE_FORMS)
+    item = event_schema(folder)["properties"]["date"]["items"]["pattern"]
+    assert diagnostics(server, uri) == [
+        (23, "Array has too many items. Expected 1 or fewer."),
+        (23, f'String does not match the pattern of "{item}".'),
+    ]
+    # casetrack reads them the same way (the events name no sources: not what is checked here).
+    result = run("validate", "--data", folder)
+    found = [line for line in result.stdout.splitlines() if "events-dates.yaml" in line]
+    assert [line for line in found if "has no source" not in line] == [
+        f"{folder / 'events-dates.yaml'}:24:11: event 'ev-two-dates': date: ['2025-01-27', "
+        "'2025-01-29'] is not a date; write it as a string such as '2025-01-15' (one day within a "
+        "range as '[2024-12-31..2025-01-30]')"
+    ]

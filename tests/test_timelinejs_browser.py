@@ -57,6 +57,9 @@ EVENTS = [
     ("ev-uncertain", "c-v-d", "2025-03-05?", "5 Mar 2025?"),
     ("ev-days", "a-v-b", "2025-06-02/2025-06-04", "2 Jun 2025 — 4 Jun 2025"),
     ("ev-months", "c-v-d", "2023-05/2024-01", "May 2023 — Jan 2024"),
+    ("ev-between", "a-v-b", "[2024-12-31..2025-01-30]", "between 31 Dec 2024 and 30 Jan 2025"),
+    ("ev-by", "c-v-d", "[..2025-01-29]", "by 29 Jan 2025"),
+    ("ev-until", "a-v-b", "/2024-08", "until Aug 2024 (start unknown)"),
 ]
 SMALL_DATASET = """\
 sources:

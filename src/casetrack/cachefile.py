@@ -148,10 +148,14 @@ def _partial_date(
     return obj
 
 
-def _date_span(start: PartialDate, end: PartialDate | None) -> DateSpan:
+def _date_span(
+    start: PartialDate | None, end: PartialDate | None, shape: str, unknown: bool
+) -> DateSpan:
     obj = DateSpan.__new__(DateSpan)
     _set(obj, "start", start)
     _set(obj, "end", end)
+    _set(obj, "shape", shape)
+    _set(obj, "unknown", unknown)
     return obj
 
 
@@ -186,7 +190,7 @@ class _Pickler(pickle.Pickler):
         if kind is PartialDate:
             return _partial_date, (obj.year, obj.month, obj.day, obj.approximate, obj.uncertain)
         if kind is DateSpan:
-            return _date_span, (obj.start, obj.end)
+            return _date_span, (obj.start, obj.end, obj.shape, obj.unknown)
         if kind is Origin:
             return _origin, (obj.path, obj.section, obj.index)
         return NotImplemented

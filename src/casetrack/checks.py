@@ -12,18 +12,15 @@ from typing import Any
 
 from casetrack.claim_history import claim_raised
 from casetrack.dataset import Dataset
+from casetrack.date_checks import check_date_notes, check_once_dates
 from casetrack.fuzzy import closest
 from casetrack.models import Model, Record
 from casetrack.problems import Finding
+from casetrack.problems import record_label as _label
 from casetrack.source_checks import check_dated_after_sources
 from casetrack.vocabulary import RECORD_WORDS as _WORD
 
 Check = Callable[[Dataset], list[Finding]]
-
-
-def _label(dataset: Dataset, record_id: str) -> str:
-    section = dataset.section_of(record_id)
-    return f"{_WORD.get(section or '', 'record')} '{record_id}'"
 
 
 def _suggest(dataset: Dataset, wanted: str, sections: tuple[str, ...]) -> str:
@@ -265,37 +262,6 @@ def check_schedules(dataset: Dataset) -> list[Finding]:
     return found
 
 
-def _dates_needing_notes(
-    dataset: Dataset,
-) -> Iterator[tuple[str, tuple[str | int, ...], Any, str | None, str]]:
-    """(record id, path, date, its note, label) for every date that may need a note."""
-    for section in ("filings", "events"):
-        for rid, record in dataset.section(section).items():
-            yield rid, ("date",), record.date, record.date_note, _label(dataset, rid)
-    for rid, case in dataset.cases.items():
-        yield rid, ("filed",), case.filed, case.date_note, _label(dataset, rid)
-    for rid, claim in dataset.claims.items():
-        yield rid, ("date",), claim.date, claim.notes, _label(dataset, rid)
-        for i, change in enumerate(claim.history):
-            label = f"status change {i + 1} of claim '{rid}'"
-            yield rid, ("history", i, "date"), change.date, change.date_note, label
-
-
-def check_date_notes(dataset: Dataset) -> list[Finding]:
-    """An approximate or uncertain date says how it was worked out."""
-    return [
-        Finding(
-            rid,
-            path,
-            f"{label} has an approximate date ({date.display()}) but no "
-            "'date_note' saying how it was worked out",
-            "warning",
-        )
-        for rid, path, date, note, label in _dates_needing_notes(dataset)
-        if date is not None and (date.approximate or date.uncertain) and not note
-    ]
-
-
 def check_allegations(dataset: Dataset) -> list[Finding]:
     """An allegation is not denied by the very party who makes it."""
     found = []
@@ -362,6 +328,7 @@ CHECKS: tuple[Check, ...] = (
     check_claim_dates,
     check_schedules,
     check_date_notes,
+    check_once_dates,
     check_allegations,
     check_deadlines,
     check_dated_after_sources,

@@ -58,10 +58,11 @@ def change_ids(claim: Claim) -> list[str]:
     seen: set[str] = set()
     out = []
     for change in claim.history:
-        change_id = f"{claim.id}@{change.date.start.iso()}-{change.status}"
+        day = (change.date.start or change.date.placed_at()).iso()
+        change_id = f"{claim.id}@{day}-{change.status}"
         n = 2
         while change_id in seen:
-            change_id = f"{claim.id}@{change.date.start.iso()}-{change.status}-{n}"
+            change_id = f"{claim.id}@{day}-{change.status}-{n}"
             n += 1
         seen.add(change_id)
         out.append(change_id)

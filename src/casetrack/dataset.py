@@ -4,6 +4,7 @@ nothing of files, YAML or the cache that may have kept it (`loader` fills it, `c
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,6 +42,15 @@ class Dataset:
     invalid_ids: set[str] = field(default_factory=set)
     # The `dataset:` block (title, description), by the file it is written in: one at most.
     about: dict[str, About] = field(default_factory=dict)
+    # A view of the dataset as it was known on a day (`knowledge.as_known_on`) keeps that day
+    # and the whole dataset it was cut from, in which names typed on the command line are found.
+    known_on: dt.date | None = None
+    whole: Dataset | None = None
+
+    @property
+    def complete(self) -> Dataset:
+        """The whole dataset: this one, or the one this view of a day was cut from."""
+        return self.whole if self.whole is not None else self
 
     def section(self, name: str) -> dict[str, Any]:
         """The records of one section by id (`"parties"` -> {id: Party})."""

@@ -9,10 +9,23 @@ written in an EDTF-style notation (Library of Congress Extended Date/Time Format
     2025-02-13~     approximate (c. 13 Feb 2025)
     2025-02-13?     uncertain
     2025-02-13%     approximate and uncertain
-    2023-05/2024-01 an interval (either end may be partial)
+    2023-05/2024-01 an interval, a span of time (either end may be partial)
+    ../2024-08      an interval whose start is open; /2024-08 one whose start is not known
+                    (and 2024-12-31/.., 2024-12-31/ at the end)
+    [2024-12-31..2025-01-30]
+                    one day of a set: a single day, not known, within the range (EDTF level 2)
+    [..2025-01-29]  one day on or before 29 Jan 2025; [2024-12-31..] on or after 31 Dec 2024
 
-This module is pure: it imports nothing heavier than the standard library, so the command line can
-use it without paying for pydantic or rich.
+EDTF's grammar writes a set's range with two ends of the same precision and no qualifier;
+casetrack also reads a month or a year at either end and `~`/`?` on an end, since a bound
+worked out from an approximately dated source is approximate.
+
+The one chronological order (`DateSpan.sort_key`): a date sorts by the first day it can mean,
+the narrower first on a tie (an exact day before the month that starts with it). One day of a
+set sorts by the last day it can mean, when it is known to have happened (after what starts that
+day); one open at its end (`[2024-12-31..]`) by its first day; a span whose start is not known
+(`/2024-08`) by the last day of its end. Filters keep a date whose days overlap the range asked
+for; an open or unknown end reaches as far as the calendar does. Pure: the standard library only.
 """
 
 from __future__ import annotations
@@ -22,7 +35,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["DateError", "DateSpan", "PartialDate"]
+__all__ = ["INTERVAL", "SET", "SINGLE", "DateError", "DateSpan", "PartialDate", "when"]
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # ASCII digits only: `\d` would take "２０２５" (full-width digits) for a year.
@@ -146,68 +159,196 @@ class PartialDate:
         return self.edtf()
 
 
+# How a date is written: one date, an interval (a span of time) or one day of a set.
+SINGLE = "single"
+INTERVAL = "interval"
+SET = "set"
+
+Part = tuple[str, "PartialDate | None"]
+
+
 @dataclass(frozen=True, slots=True)
 class DateSpan:
-    """A single partial date, or an interval between two of them."""
+    """A date as a record gives it: a single partial date, an interval (a span of time) or one
+    day of a set (see the module's docstring). `start` and `end` are the bounds; None is an open
+    or unknown end (a single date has only a start); `unknown` says how an interval's missing
+    end was written."""
 
-    start: PartialDate
+    start: PartialDate | None
     end: PartialDate | None = None
+    shape: str = SINGLE
+    unknown: bool = False  # an interval's missing end written "" (unknown), not ".." (open)
 
     @classmethod
     def parse(cls, text: str) -> DateSpan:
-        """Parse `2024-12-20`, `2025-02-13~` or an interval `2023-05/2024-01`."""
+        """Parse `2024-12-20`, `2025-02-13~`, an interval `2023-05/2024-01` (`../2024-08`,
+        `/2024-08`, `2024-12-31/..`, `2024-12-31/`) or one day of a set `[2024-12-31..2025-01-30]`
+        (`[..2025-01-29]`, `[2024-12-31..]`)."""
         if not isinstance(text, str):
             raise DateError(f"{text!r} is not a date string")
-        if "/" in text:
-            left, _, right = text.partition("/")
-            if not left.strip() or not right.strip():
-                missing = "an end" if left.strip() else "a start"
-                raise DateError(
-                    f"{text!r} is an interval without {missing}; give both ends "
-                    "(2023-05/2024-01), or write a single date"
-                )
-            start = PartialDate.parse(left)
-            end = PartialDate.parse(right)
-            if end.latest() < start.earliest():
-                raise DateError(
-                    f"{text!r}: the interval ends ({end.display()}) before it starts "
-                    f"({start.display()})"
-                )
-            return cls(start, end)
-        return cls(PartialDate.parse(text))
+        s = text.strip()
+        if s[:1] in "[{" or s[-1:] in "]}":
+            return cls._parse_set(text, s)
+        if "/" in s:
+            return cls._parse_interval(text, s)
+        if ".." in s:
+            raise DateError(
+                f"{text!r}: one day within a range is written in brackets, "
+                f"[{s}] (see EDTF's 'one of a set')"
+            )
+        return cls(PartialDate.parse(s))
+
+    @classmethod
+    def _parse_interval(cls, text: str, s: str) -> DateSpan:
+        left, _, right = (part.strip() for part in s.partition("/"))
+        if left in ("", "..") and right in ("", ".."):
+            raise DateError(
+                f"{text!r} is an interval without a start or an end; give at least one "
+                "(2023-05/2024-01, ../2024-08 or 2024-12-31/..)"
+            )
+        start = None if left in ("", "..") else PartialDate.parse(left)
+        end = None if right in ("", "..") else PartialDate.parse(right)
+        if start is not None and end is not None and end.latest() < start.earliest():
+            raise DateError(
+                f"{text!r}: the interval ends ({end.display()}) before it starts "
+                f"({start.display()})"
+            )
+        return cls(start, end, INTERVAL, unknown="" in (left, right))
+
+    @classmethod
+    def _parse_set(cls, text: str, s: str) -> DateSpan:
+        if s[:1] == "{" or s[-1:] == "}":
+            raise DateError(
+                f"{text!r}: casetrack reads one day of a set, [A..B], not all of a set {{...}}"
+            )
+        if s[:1] != "[" or s[-1:] != "]":
+            raise DateError(f"{text!r}: a set opens with [ and closes with ]")
+        inner = s[1:-1].strip()
+        if "," in inner or inner.count("..") != 1:
+            raise DateError(
+                f"{text!r}: write one day within a range as [A..B] (between A and B), "
+                "[..B] (on or before B) or [A..] (on or after A); lists are not read"
+            )
+        left, _, right = (part.strip() for part in inner.partition(".."))
+        if not left and not right:
+            raise DateError(f"{text!r}: give at least one end of the range ([..2025-01-29])")
+        start = PartialDate.parse(left) if left else None
+        end = PartialDate.parse(right) if right else None
+        if start is not None and end is not None and end.latest() < start.earliest():
+            raise DateError(
+                f"{text!r}: the range ends ({end.display()}) before it starts ({start.display()})"
+            )
+        return cls(start, end, SET)
 
     @classmethod
     def of(cls, d: dt.date) -> DateSpan:
-        """A day-precise span for one calendar day."""
+        """A day-precise date for one calendar day."""
         return cls(PartialDate(d.year, d.month, d.day))
 
     @property
+    def between(self) -> bool:
+        """Whether this is one day, not known, within a range (EDTF's one of a set)."""
+        return self.shape == SET
+
+    @property
+    def is_interval(self) -> bool:
+        return self.shape == INTERVAL  # a span of time
+
+    @property
+    def is_day(self) -> bool:
+        """Whether this is a single date known to the day."""
+        return self.shape == SINGLE and self.start is not None and self.start.day is not None
+
+    @property
+    def open_end(self) -> bool:
+        """Whether the date has no last day: an interval or a range whose end is open or unknown."""
+        return self.end is None and self.shape != SINGLE
+
+    def _ends(self) -> tuple[PartialDate, ...]:
+        return tuple(p for p in (self.start, self.end) if p is not None)
+
+    @property
     def approximate(self) -> bool:
-        return self.start.approximate or (self.end is not None and self.end.approximate)
+        return any(p.approximate for p in self._ends())
 
     @property
     def uncertain(self) -> bool:
-        return self.start.uncertain or (self.end is not None and self.end.uncertain)
+        return any(p.uncertain for p in self._ends())
 
     def earliest(self) -> dt.date:
-        return self.start.earliest()
+        """The first day this date can mean (date.min for an open or unknown start)."""
+        return self.start.earliest() if self.start is not None else dt.date.min
 
     def latest(self) -> dt.date:
-        return (self.end or self.start).latest()
+        """The last day this date can mean (date.max for an open or unknown end)."""
+        if self.end is not None:
+            return self.end.latest()
+        if self.shape == SINGLE and self.start is not None:
+            return self.start.latest()
+        return dt.date.max
 
-    def sort_key(self) -> tuple[dt.date, dt.date]:
-        """Earliest bound first, then the narrower span (an exact day before its whole month)."""
-        return (self.earliest(), self.latest())
+    @property
+    def placed_by_end(self) -> bool:
+        """Whether the date takes its place in a chronology from its end: one day of a set with
+        an end ("known to have happened by then"), and a span whose start is not known."""
+        return self.end is not None and (self.between or self.start is None)
+
+    def placed_at(self) -> PartialDate:
+        """The bound that places this date in a chronology (and under a month's heading)."""
+        bound = self.end if self.placed_by_end else self.start
+        assert bound is not None  # a date always has a start or an end
+        return bound
+
+    def sort_key(self) -> tuple[dt.date, int, dt.date]:
+        """The one chronological order (see the module's docstring)."""
+        if self.placed_by_end:
+            return (self.latest(), 1, self.earliest())
+        return (self.earliest(), 0, self.latest())
 
     def edtf(self) -> str:
-        if self.end is None:
-            return self.start.edtf()
-        return f"{self.start.edtf()}/{self.end.edtf()}"
+        """The EDTF string this date was (or could have been) parsed from."""
+        start = self.start.edtf() if self.start is not None else None
+        end = self.end.edtf() if self.end is not None else None
+        if self.shape == SET:
+            return f"[{start or ''}..{end or ''}]"
+        if self.shape == INTERVAL:
+            missing = "" if self.unknown else ".."
+            return f"{missing if start is None else start}/{missing if end is None else end}"
+        return start or ""
+
+    def parts(self) -> list[Part]:
+        """The date in a reader's words, each with the bound it names (None for a joining
+        word): `between` `31 Dec 2024` `and` `30 Jan 2025`; `by` `29 Jan 2025`; `31 Dec 2024`
+        `or later`; `May 2023` `–` `Jan 2024`; `until` `Aug 2024` `(start unknown)`."""
+        start: list[Part] = [(self.start.display(), self.start)] if self.start else []
+        end: list[Part] = [(self.end.display(), self.end)] if self.end else []
+        if self.shape == SET:
+            if start and end:
+                return [("between", None), *start, ("and", None), *end]
+            return [("by", None), *end] if end else [*start, ("or later", None)]
+        if self.shape == INTERVAL:
+            if start and end:
+                return [*start, ("–", None), *end]
+            if end:
+                return [("until", None), *end, *([("(start unknown)", None)] * self.unknown)]
+            return [("from", None), *start, ("(end unknown)" if self.unknown else "on", None)]
+        return start
+
+    def words(self) -> list[str]:
+        """The date's words in pieces that each read whole on a line: `between`, `31 Dec 2024
+        and`, `30 Jan 2025` (a joining word stays with the bound before it)."""
+        pieces: list[str] = []
+        for words, _ in self.parts():
+            if words in ("and", "–") and pieces:
+                pieces[-1] += " " + words
+            else:
+                pieces.append(words)
+        return pieces
 
     def display(self) -> str:
-        if self.end is None:
-            return self.start.display()
-        return f"{self.start.display()} – {self.end.display()}"
+        """A reader's form: `13 Feb 2025`, `May 2023 – Jan 2024`, `between 31 Dec 2024 and 30
+        Jan 2025`, `by 29 Jan 2025`, `31 Dec 2024 or later`, `until Aug 2024 (start unknown)`."""
+        return " ".join(words for words, _ in self.parts())
 
     def __str__(self) -> str:
         return self.edtf()
@@ -215,11 +356,17 @@ class DateSpan:
 
 def when(date: DateSpan | None) -> str:
     """A date as a time phrase at its own precision: 'on 9 Dec 2025', 'in Jan 2025', 'in 2025',
-    'between 31 Dec 2024 and 27 Jan 2025'."""
+    'from 31 Dec 2024 to 27 Jan 2025' (a span), 'between 31 Dec 2024 and 27 Jan 2025' (one day
+    within the range), 'by 29 Jan 2025', 'on or after 31 Dec 2024'."""
     if date is None:
         return ""
-    if date.end is not None:
-        return f"between {date.start.display()} and {date.end.display()}"
+    if date.shape == INTERVAL and date.start is not None and date.end is not None:
+        return f"from {date.start.display()} to {date.end.display()}"
+    if date.shape == SET and date.end is None and date.start is not None:
+        on = "on" if date.start.day is not None else "in"
+        return f"{on} or after {date.start.display()}"
+    if date.shape != SINGLE or date.start is None:
+        return date.display()
     return ("on " if date.start.day is not None else "in ") + date.display()
 
 
@@ -249,71 +396,3 @@ def due_when(day: dt.date, due: dt.date) -> str:
     if days < 0:
         return f"passed {-days} day{'s' if days != -1 else ''} ago"
     return how_far(day, due)
-
-
-def parse_user_date(text: str) -> PartialDate:
-    """Parse a date the way people type it on the command line, keeping the precision they gave.
-
-    Accepts EDTF (`2025-01`, `2025-01-15`) and free forms python-dateutil understands
-    (`Jan 2025`, `March 9, 2026`, `9 March 2026`, `2025`). Month-first is assumed for `3/4/2025`.
-    Raises DateError with a readable message.
-    """
-    s = text.strip()
-    if any(c.isdigit() and not c.isascii() for c in s):
-        raise DateError(f"{text!r}: write dates with the digits 0-9")
-    try:
-        return PartialDate.parse(s)
-    except DateError:
-        pass
-    if s.lower() == "today":
-        return PartialDate.from_date(dt.date.today())
-    from dateutil import parser as dateparser
-
-    # dateutil fills missing parts from `default`: parse twice with different defaults to learn
-    # which parts the text really gave.
-    d1 = dt.datetime(2000, 1, 1)
-    d2 = dt.datetime(2001, 2, 2)
-    try:
-        a = dateparser.parse(s, default=d1)
-        b = dateparser.parse(s, default=d2)
-    except (ValueError, OverflowError) as exc:
-        raise DateError(_unreadable(text)) from exc
-    has_year = a.year == b.year
-    has_month = a.month == b.month
-    has_day = a.day == b.day
-    if not has_year and has_month:
-        raise DateError(f"{text!r} has no year; say which year, e.g. '{s} 2025'")
-    if not has_year:
-        raise DateError(_unreadable(text))
-    if has_day and not has_month:
-        raise DateError(f"cannot read {text!r} as a date")
-    if has_day:
-        return PartialDate(a.year, a.month, a.day)
-    if has_month:
-        return PartialDate(a.year, a.month)
-    return PartialDate(a.year)
-
-
-def _unreadable(text: str) -> str:
-    """Why `text` is not a date, with the month it may have meant, or the forms to try."""
-    return f"cannot read {text!r} as a date" + (
-        _month_hint(text.strip()) or "; try 2025-01-15, 2025-01, 'Jan 2025' or 'March 9, 2026'"
-    )
-
-
-def _month_hint(text: str) -> str:
-    """'; did you mean 'February 2025'?' when a word of `text` is a misspelt month name."""
-    import difflib
-
-    names = [calendar.month_name[m] for m in range(1, 13)]
-    known = {n.casefold() for n in names} | {
-        calendar.month_abbr[m].casefold() for m in range(1, 13)
-    }
-    words = re.findall(r"[^\W\d_]+", text)
-    for word in words:
-        if len(word) < 3 or word.casefold() in known:
-            continue
-        close = difflib.get_close_matches(word.capitalize(), names, n=1, cutoff=0.7)
-        if close:
-            return f"; did you mean '{text.replace(word, close[0], 1)}'?"
-    return ""

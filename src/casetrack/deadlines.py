@@ -75,9 +75,11 @@ def trigger_case(dataset: Dataset, deadline: Deadline) -> str | None:
 
 def no_day(trigger: str, date: DateSpan) -> str | None:
     """Why a period cannot be counted from this date, or None when it can."""
-    if date.end is not None:
+    if date.between:
+        why = f"happened on a day no source gives ({date.display()})"
+    elif date.is_interval:
         why = f"is dated only to the span {date.display()}"
-    elif date.start.precision != "day":
+    elif not date.is_day:
         why = f"is dated only to {date.display()}"
     elif date.approximate or date.uncertain:
         kind = "approximate" if date.approximate else "uncertain"

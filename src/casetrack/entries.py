@@ -1,15 +1,19 @@
 """Timeline entries: every dated thing in a dataset, flattened into one chronological list.
 
 Filings, events, claim status changes, dated case relations and computed deadlines each become an
-`Entry`. One sort
-key (`Entry.sort_key`) orders them everywhere: the earliest day the date can mean, then the
-narrower date first (13 Jan 2025 before "Jan 2025" only when both start the same day, so an exact
-day sorts before the whole month that starts with it), then the record type, kind and id. Ids are
-unique, so the order is total: shuffling files or records never changes it.
+`Entry`. One sort key (`Entry.sort_key`) orders them everywhere: the date's own order
+(`DateSpan.sort_key`: the earliest day the date can mean, the narrower date first on a tie, so
+an exact day sorts before the whole month that starts with it; one day within a range by the
+last day it can mean, when it is known to have happened), then the record type, docket number,
+kind and id. Ids are unique, so the order is total: shuffling files or records never changes it.
+
+Each entry says since when it is known (`known_since`, see `knowledge`); `happened_by` and
+`as_it_stood` give what a view of a day shows of it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -17,6 +21,7 @@ from casetrack.claim_history import change_ids
 from casetrack.dataset import Dataset
 from casetrack.dates import DateSpan
 from casetrack.grouped import mark_groups
+from casetrack.knowledge import Knowledge
 from casetrack.models import Discrepancy, Schedule
 from casetrack.render import claim_words, deadline_words, wording
 
@@ -55,7 +60,8 @@ class Entry:
     responds_to: tuple[str, ...] = ()  # for filings: ids of the filings it answers
     decides: tuple[str, ...] = ()  # for orders: ids of the motions it rules on
     document_url: str | None = None  # for filings: the main document's address, where known
-    known_from: dt.date | None = None  # for deadlines: on the record from the trigger's day
+    # Since when it is known (public): see `knowledge`; None when nothing in the data dates it.
+    known_since: dt.date | None = None
     # For a claim status change made alike to other claims by one filing on one day: the id of
     # the one line they are shown as (see `grouped`).
     group: str | None = None
@@ -65,19 +71,21 @@ class Entry:
         """'alleged' when someone alleges it, else 'fact'."""
         return "alleged" if self.alleged_by else "fact"
 
-    def sort_key(self) -> tuple[dt.date, dt.date, int, int, str, str]:
+    def sort_key(self) -> tuple[dt.date, int, dt.date, int, int, str, str]:
         # Filings of one day in docket order (ECF 45 before ECF 46), then by kind and id.
         ecf = self.docket_entry if self.docket_entry is not None else 1 << 62
         return (*self.date.sort_key(), RECORD_RANK[self.record], ecf, self.kind, self.id)
 
-    def known_on(self, day: dt.date) -> bool:
-        """Whether this entry was on the record on `day`.
+    def happened_by(self, day: dt.date) -> bool:
+        """Whether this entry was on the record on `day` by what had happened then.
 
-        A past entry counts once its earliest possible day has come; a scheduled one once it was
-        set, and until it was replaced; a computed deadline from its trigger's day.
+        A past entry counts once its earliest possible day has come (it may have happened: the
+        date filters' rule); a scheduled one once it was set, and until it was replaced; a
+        computed deadline once its trigger was known. (What was known then is the dataset's
+        part: see `knowledge.as_known_on`.)
         """
-        if self.known_from is not None:
-            return self.known_from <= day
+        if self.record == "deadline" and self.known_since is not None:
+            return self.known_since <= day
         if self.scheduled is not None:
             return scheduled_on(self.scheduled, day)
         return self.date.earliest() <= day
@@ -90,8 +98,20 @@ def scheduled_on(schedule: Schedule, day: dt.date) -> bool:
     return schedule.replaced_on is None or schedule.replaced_on.earliest() > day
 
 
+def as_it_stood(entry: Entry, day: dt.date) -> Entry:
+    """The entry as it stood on `day`: a scheduled date's replacement is left out until it had
+    happened, so that a view of an earlier day does not learn what came later. Every view of a
+    day (the timeline, upcoming, a case's next date, every export) takes its entries from here."""
+    s = entry.scheduled
+    if s is None or s.replaced_on is None or s.replaced_on.earliest() <= day:
+        return entry
+    standing = s.model_copy(update={"replaced_on": None, "replaced_by": None})
+    return dataclasses.replace(entry, scheduled=standing)
+
+
 def build_entries(dataset: Dataset) -> list[Entry]:
     """Every dated entry of the dataset, in chronological order."""
+    know = Knowledge(dataset)
     entries: list[Entry] = []
     for f in dataset.filings.values():
         entries.append(
@@ -113,6 +133,7 @@ def build_entries(dataset: Dataset) -> list[Entry]:
                 responds_to=tuple(f.responds_to),
                 decides=tuple(f.decides),
                 document_url=next((d.url for d in f.documents if d.attachment is None), None),
+                known_since=know.filing(f),
             )
         )
     for e in dataset.events.values():
@@ -136,6 +157,7 @@ def build_entries(dataset: Dataset) -> list[Entry]:
                 scheduled=e.scheduled,
                 discrepancies=tuple(e.discrepancies),
                 notes=e.notes,
+                known_since=know.event(e),
             )
         )
     for c in dataset.claims.values():
@@ -155,6 +177,7 @@ def build_entries(dataset: Dataset) -> list[Entry]:
                     date_note=change.date_note,
                     claim=c.id,
                     by=change.by,
+                    known_since=know.change(c, change),
                 )
             )
     for case in dataset.cases.values():
@@ -172,17 +195,19 @@ def build_entries(dataset: Dataset) -> list[Entry]:
                     case=case.id,
                     sources=tuple(rel.sources or case.sources),
                     unconfirmed=case.unconfirmed,
+                    known_since=know.relation(case, rel),
                 )
             )
     if dataset.deadlines:
-        entries.extend(deadline_entries(dataset))
+        entries.extend(deadline_entries(dataset, know))
     entries.sort(key=Entry.sort_key)
     return mark_groups(entries)
 
 
-def deadline_entries(dataset: Dataset) -> list[Entry]:
+def deadline_entries(dataset: Dataset, know: Knowledge) -> list[Entry]:
     """Each deadline that can be counted, as an entry on its due date. Its summary is the count
-    in one line and the rule, so every output that shows a summary shows how it was reached."""
+    in one line and the rule, so every output that shows a summary shows how it was reached. It
+    is known once its trigger is (from the trigger's day when nothing else dates it)."""
     from casetrack.deadlines import view_all
 
     out = []
@@ -204,7 +229,7 @@ def deadline_entries(dataset: Dataset) -> list[Entry]:
                 discrepancies=tuple(d.discrepancies),
                 by=d.trigger,
                 notes=d.notes,
-                known_from=v.trigger.earliest(),
+                known_since=know.deadline(d) or v.trigger.earliest(),
             )
         )
     return out

@@ -27,8 +27,14 @@ Id = Annotated[
 def _parse_when(value: Any) -> DateSpan:
     if isinstance(value, DateSpan):
         return value
+    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):
+        # YAML reads an unquoted `[2024-12-31..2025-01-30]` as a list of one item: the set.
+        value = f"[{value[0]}]"
     if not isinstance(value, str):
-        raise ValueError(f"{value!r} is not a date; write it as a string such as '2025-01-15'")
+        raise ValueError(
+            f"{value!r} is not a date; write it as a string such as '2025-01-15' (one day within "
+            "a range as '[2024-12-31..2025-01-30]')"
+        )
     try:
         return DateSpan.parse(value)
     except DateError as exc:
@@ -37,6 +43,10 @@ def _parse_when(value: Any) -> DateSpan:
 
 # One EDTF date for the editor schema: months 01-12 and days 01-31 (the loader checks the calendar).
 _EDTF_ONE = r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?[~?%]?"
+# One day within a range, inside the brackets: A..B, ..B or A..
+_EDTF_RANGE = rf"({_EDTF_ONE}\.\.({_EDTF_ONE})?|\.\.{_EDTF_ONE})"
+# A date: one date; an interval, either end open (..) or unknown (empty); one day of a set.
+_EDTF_DATE = rf"{_EDTF_ONE}(/({_EDTF_ONE}|\.\.)?)?|(\.\.)?/{_EDTF_ONE}|\[{_EDTF_RANGE}\]"
 
 When = Annotated[
     DateSpan,
@@ -44,13 +54,26 @@ When = Annotated[
     PlainSerializer(lambda d: d.edtf(), return_type=str),
     WithJsonSchema(
         {
-            "type": "string",
-            "pattern": f"^{_EDTF_ONE}(/{_EDTF_ONE})?$",
+            # An unquoted [A..B] is a YAML list of one item, which casetrack reads as the set.
+            "type": ["string", "array"],
+            "pattern": f"^({_EDTF_DATE})$",
+            "items": {"type": "string", "pattern": f"^{_EDTF_RANGE}$"},
+            "minItems": 1,
+            "maxItems": 1,
             "description": (
                 "A date in EDTF notation: 2024, 2024-12, 2024-12-20; add ~ for approximate, "
-                "? for uncertain; an interval is 2023-05/2024-01."
+                "? for uncertain. A span of time is an interval, 2023-05/2024-01 (../2024-08 "
+                "or /2024-08 when its start is open or not known). A single day that no source "
+                "gives, within a range, is one of a set: '[2024-12-31..2025-01-30]', "
+                "'[..2025-01-29]' (on or before), '[2024-12-31..]' (on or after)."
             ),
-            "examples": ["2024-12-20", "2025-01", "2025-02-13~", "2023-05/2024-01"],
+            "examples": [
+                "2024-12-20",
+                "2025-01",
+                "2025-02-13~",
+                "2023-05/2024-01",
+                "[2024-12-31..2025-01-30]",
+            ],
         }
     ),
 ]

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from casetrack.dataset import Dataset
 from casetrack.dates import DateSpan
+from casetrack.knowledge import earliest_of
 from casetrack.render.claim_words import changes_title
 from casetrack.render.source_words import by_standing
 
@@ -41,7 +42,8 @@ def group_id(key: GroupKey) -> str:
     status = kind.removeprefix("claim-")
     if by is not None:
         return f"{by}@claims-{status}"
-    return f"{case}@{date.start.iso()}-claims-{status}"
+    day = (date.start or date.placed_at()).iso()
+    return f"{case}@{day}-claims-{status}"
 
 
 def mark_groups(entries: list[Entry]) -> list[Entry]:
@@ -96,4 +98,6 @@ def merged(dataset: Dataset, gid: str, group: Sequence[Entry]) -> Entry:
         sources=tuple(by_standing(dataset, (s for e in group for s in e.sources))),
         unconfirmed=all(e.unconfirmed for e in group),
         claim=None,
+        # The line is on the record once one of its changes is.
+        known_since=earliest_of(*(e.known_since for e in group)),
     )

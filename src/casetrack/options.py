@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from casetrack.datafiles import FileSet
     from casetrack.dataset import Dataset
     from casetrack.dates import PartialDate
+    from casetrack.knowledge import AsOf
     from casetrack.query import TimelineFilter
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -99,10 +100,16 @@ def read_data(data_dir: Path | None) -> FileSet:
     return read_folder(resolve_data_dir(data_dir))
 
 
-def load_dataset(data_dir: Path | None = None, *, files: FileSet | None = None) -> Dataset:
+def load_dataset(
+    data_dir: Path | None = None,
+    *,
+    files: FileSet | None = None,
+    known_on: dt.date | None = None,
+) -> Dataset:
     """Load the dataset (through the cache) from its folder, or from its files already read; or
     raise: UsageError for an unusable path, DataError when the data has errors. Warnings are not
-    shown here; `casetrack validate` shows them."""
+    shown here; `casetrack validate` shows them. With `known_on` (--as-of), the dataset as it
+    was known that day (`knowledge.as_known_on`)."""
     from casetrack import cache
 
     dataset, problems = cache.load_files(files if files is not None else read_data(data_dir))
@@ -118,6 +125,10 @@ def load_dataset(data_dir: Path | None = None, *, files: FileSet | None = None) 
             f"fix {'them' if len(errors) != 1 else 'it'} first "
             f"(casetrack validate lists them all):\n{shown}{more}"
         )
+    if known_on is not None:
+        from casetrack.knowledge import as_known_on
+
+        return as_known_on(dataset, known_on)
     return dataset
 
 
@@ -125,7 +136,8 @@ def parse_date_option(value: str | None, option: str) -> PartialDate | None:
     """A date typed on the command line (`2025-01`, `Jan 2025`, `March 9, 2026`), or None.
 
     A date that cannot be read is an InputError (one line, exit 1), not a usage error."""
-    from casetrack.dates import DateError, parse_user_date
+    from casetrack.dates import DateError
+    from casetrack.typed_dates import parse_user_date
 
     if value is None:
         return None
@@ -135,21 +147,69 @@ def parse_date_option(value: str | None, option: str) -> PartialDate | None:
         raise InputError(f"{option}: {exc}") from None
 
 
+_AS_OF_HELP = (
+    "The record as it stood on DATE: what had happened by then, as it was known then (only what "
+    "was public by DATE). A month or year means its last day. Default: today."
+)
+_HAPPENED_BY_HELP = (
+    "What had happened by DATE, as it is known now (later sources included). With --as-of, as "
+    "it was known on that day."
+)
+
+
 def as_of_option(f: F) -> F:
-    """--as-of DATE: the record as it stood on that day (default: today)."""
-    return click.option(
-        "--as-of",
-        "as_of",
-        metavar="DATE",
-        default=None,
-        help="Show the record as it stood on DATE (default: today). A month or year means its last day.",
-    )(f)
+    """--as-of DATE alone, handed to the command as `known_on` (a day, or None): for commands
+    that list records rather than what happened (sources, search, filing)."""
+    option = click.option("--as-of", "as_of", metavar="DATE", default=None, help=_AS_OF_HELP)
+
+    @functools.wraps(f)
+    def with_day(*args: Any, **kwargs: Any) -> Any:
+        value = kwargs.pop("as_of")
+        known = as_of_day(value) if value is not None else None
+        return f(*args, known_on=known, **kwargs)
+
+    return cast(F, option(with_day))
+
+
+def as_of_options(f: F) -> F:
+    """--as-of DATE and --happened-by DATE, handed to the command as one `asof` (an AsOf)."""
+    options = [
+        click.option("--as-of", "as_of", metavar="DATE", default=None, help=_AS_OF_HELP),
+        click.option(
+            "--happened-by", "happened_by", metavar="DATE", default=None, help=_HAPPENED_BY_HELP
+        ),
+    ]
+
+    @functools.wraps(f)
+    def with_as_of(*args: Any, **kwargs: Any) -> Any:
+        asof = build_as_of(kwargs.pop("as_of"), kwargs.pop("happened_by"))
+        return f(*args, asof=asof, **kwargs)
+
+    command: Any = with_as_of
+    for option in reversed(options):
+        command = option(command)
+    return cast(F, command)
+
+
+def build_as_of(as_of: str | None, happened_by: str | None) -> AsOf:
+    """The AsOf of --as-of and --happened-by."""
+    from casetrack.knowledge import AsOf
+
+    known = as_of_day(as_of) if as_of is not None else None
+    if happened_by is not None:
+        return AsOf(_day(happened_by, "--happened-by"), known, retrospective=True)
+    return AsOf(known if known is not None else dt.date.today(), known)
 
 
 def as_of_day(value: str | None) -> dt.date:
     """The day --as-of names: its last possible day for a month or year; today when not given."""
-    parsed = parse_date_option(value, "--as-of")
-    return parsed.latest() if parsed is not None else dt.date.today()
+    return _day(value, "--as-of") if value is not None else dt.date.today()
+
+
+def _day(value: str, option: str) -> dt.date:
+    parsed = parse_date_option(value, option)
+    assert parsed is not None
+    return parsed.latest()
 
 
 def timeline_filter_options(f: F) -> F:
@@ -176,17 +236,16 @@ def timeline_filter_options(f: F) -> F:
             "--search", "search", metavar="TEXT", help="Only entries whose text contains TEXT."
         ),
         click.option("--facts-only", is_flag=True, help="Leave out allegations."),
-        as_of_option,
     ]
 
-    names = ("case", "party", "kinds", "date_from", "date_to", "search", "facts_only", "as_of")
+    names = ("case", "party", "kinds", "date_from", "date_to", "search", "facts_only", "asof")
 
     @functools.wraps(f)
     def with_filter(*args: Any, **kwargs: Any) -> Any:
         flt = build_filter(*(kwargs.pop(name) for name in names))
         return f(*args, flt=flt, **kwargs)
 
-    command: Any = with_filter
+    command: Any = as_of_options(with_filter)
     for option in reversed(options):
         command = option(command)
     return cast(F, command)
@@ -200,7 +259,7 @@ def build_filter(
     date_to: str | None,
     search: str | None,
     facts_only: bool,
-    as_of: str | None,
+    asof: AsOf,
 ) -> TimelineFilter:
     """A TimelineFilter from the options of `timeline_filter_options`."""
     from casetrack.query import TimelineFilter
@@ -220,5 +279,7 @@ def build_filter(
         end=end,
         search=search,
         facts_only=facts_only,
-        as_of=as_of_day(as_of),
+        as_of=asof.day,
+        known=asof.known,
+        retrospective=asof.retrospective,
     )

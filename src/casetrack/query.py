@@ -14,9 +14,10 @@ from casetrack.characters import fold as _fold
 from casetrack.claim_history import ClaimView, claim_known_on, statuses_had, view_claim
 from casetrack.dataset import Dataset
 from casetrack.dates import PartialDate
-from casetrack.entries import COMPUTED_DEADLINE, RECORD_RANK, Entry
+from casetrack.entries import COMPUTED_DEADLINE, RECORD_RANK, Entry, as_it_stood
 from casetrack.errors import NotFoundError
 from casetrack.fuzzy import closest
+from casetrack.knowledge import AsOf
 from casetrack.lookup import find_case, find_party, groups_of, typed_ecf
 from casetrack.models import Filing
 from casetrack.vocabulary import CLAIM_STATUSES, EVENT_KINDS, FILING_KINDS, RELATION_KINDS
@@ -42,7 +43,18 @@ class TimelineFilter:
     end: PartialDate | None = None
     search: str | None = None
     facts_only: bool = False
-    as_of: dt.date | None = None
+    as_of: dt.date | None = None  # what had happened by then (see Entry.happened_by)
+    # Only what was known by then (--as-of): applied to the dataset (knowledge.as_known_on),
+    # before entries are built; None for everything in the data.
+    known: dt.date | None = None
+    retrospective: bool = False  # --happened-by: `as_of` is what had happened by then
+
+    @property
+    def asof(self) -> AsOf | None:
+        """The day of the view and what was known then, as the footer words them."""
+        if self.as_of is None:
+            return None
+        return AsOf(self.as_of, self.known, self.retrospective)
 
 
 def select_entries(dataset: Dataset, entries: Iterable[Entry], flt: TimelineFilter) -> list[Entry]:
@@ -50,11 +62,14 @@ def select_entries(dataset: Dataset, entries: Iterable[Entry], flt: TimelineFilt
 
     Date filters keep every entry whose date range overlaps the asked range: "Jan 2025" is kept by
     `--from 2025-01-15` (it may have fallen on or after the 15th) and by `--to 2025-01-15`.
-    `--from 2025-01` starts on 1 Jan 2025; `--to 2025-01` ends on 31 Jan 2025.
-    `as_of` keeps what was on the record that day (see Entry.known_on).
+    `--from 2025-01` starts on 1 Jan 2025; `--to 2025-01` ends on 31 Jan 2025. One day within
+    a range overlaps by its whole range; an open end reaches as far as the calendar does.
+    `as_of` keeps what was on the record that day (see Entry.happened_by), as it stood then.
     """
-    case_id = find_case(dataset, flt.case).id if flt.case else None
-    party_ids = groups_of(dataset, find_party(dataset, flt.party).id) if flt.party else None
+    # Names are found in the whole dataset: a case not yet known on an as-of day has no entries.
+    names = dataset.complete
+    case_id = find_case(names, flt.case).id if flt.case else None
+    party_ids = groups_of(names, find_party(names, flt.party).id) if flt.party else None
     kinds = kind_family({_fold(k) for k in flt.kinds})
     start = flt.start.earliest() if flt.start else None
     end = flt.end.latest() if flt.end else None
@@ -74,14 +89,14 @@ def select_entries(dataset: Dataset, entries: Iterable[Entry], flt: TimelineFilt
             continue
         if flt.facts_only and e.status == "alleged":
             continue
-        if flt.as_of is not None and not e.known_on(flt.as_of):
+        if flt.as_of is not None and not e.happened_by(flt.as_of):
             continue
         if number is not None:
             if e.docket_entry != number:
                 continue
         elif needle is not None and needle not in _fold(entry_text(e)):
             continue
-        out.append(e)
+        out.append(as_it_stood(e, flt.as_of) if flt.as_of is not None else e)
     return out
 
 
@@ -141,13 +156,10 @@ class ClaimFilter:
 
 def select_claims(dataset: Dataset, flt: ClaimFilter) -> list[ClaimView]:
     """The claims a filter selects, in dataset order, as they stood on `flt.as_of`."""
-    plaintiffs = (
-        groups_of(dataset, find_party(dataset, flt.plaintiff).id) if flt.plaintiff else None
-    )
-    defendants = (
-        groups_of(dataset, find_party(dataset, flt.defendant).id) if flt.defendant else None
-    )
-    case_id = find_case(dataset, flt.case).id if flt.case else None
+    names = dataset.complete  # (as in select_entries)
+    plaintiffs = groups_of(names, find_party(names, flt.plaintiff).id) if flt.plaintiff else None
+    defendants = groups_of(names, find_party(names, flt.defendant).id) if flt.defendant else None
+    case_id = find_case(names, flt.case).id if flt.case else None
     statuses = {s.casefold() for s in flt.statuses}
     ever = {s.casefold() for s in flt.ever}
     out = []
@@ -240,19 +252,19 @@ def claims_of(dataset: Dataset, party_id: str, day: dt.date | None) -> list[tupl
 def last_and_next(
     entries: Iterable[Entry], day: dt.date, case_id: str | None = None
 ) -> tuple[Entry | None, Entry | None]:
-    """The latest entry on record by `day` and the next one scheduled after it."""
+    """The latest entry on record by `day` and the next one scheduled after it, as they stood."""
     last: Entry | None = None
     following: Entry | None = None
     for e in entries:
         if case_id is not None and e.case != case_id:
             continue
-        if not e.known_on(day):
+        if not e.happened_by(day):
             continue
         if e.date.earliest() <= day and e.scheduled is None:
             if e.record != "deadline":  # a deadline that has passed is not something that happened
                 last = e
         elif e.date.latest() > day and following is None:
-            following = e
+            following = as_it_stood(e, day)
     return last, following
 
 
@@ -260,9 +272,9 @@ def upcoming_entries(entries: Iterable[Entry], day: dt.date) -> list[Entry]:
     """What was on record on `day` for a later date: a scheduled date that stood then and may
     still come after it, or any other entry that lies wholly after it."""
     return [
-        e
+        as_it_stood(e, day)
         for e in entries
-        if e.known_on(day)
+        if e.happened_by(day)
         and (e.date.earliest() > day or (e.scheduled is not None and e.date.latest() > day))
     ]
 

@@ -13,8 +13,8 @@ are ISO 8601 at their own precision, as in the JSON output; rows that come from 
 `earliest` and `latest`, the first and last day the date can mean, as ISO days to sort and filter
 on. Booleans are 0 or 1; lists of ids are JSON arrays.
 
-`case`, `group` and `end` are column names that SQL also uses as words: write `"case"` and
-`"group"` in quotes in a query.
+`case`, `group`, `end` and `between` are column names that SQL also uses as words: write them in
+quotes in a query (`"case"`, `"between"`).
 """
 
 from __future__ import annotations
@@ -25,7 +25,9 @@ from dataclasses import dataclass
 from typing import Any
 
 # Raised whenever a table or column changes meaning, so that a reader can tell (PRAGMA user_version).
-SCHEMA_VERSION = 1
+# 2: `between` beside each date (one day within a range, not a span), open ends as null, and
+# the timeline's `known_since`.
+SCHEMA_VERSION = 2
 
 FACT_OR_ALLEGATION = (
     "'fact' or 'alleged'. 'alleged' marks an allegation: what one side says happened, not an "
@@ -81,13 +83,32 @@ def _id(description: str) -> Column:
 def _dated(what: str) -> tuple[Column, ...]:
     """The date of a timeline record, as in the JSON output, with its bounds as ISO days."""
     return (
-        _text("date", f"When {what}: ISO 8601 at its own precision (2024, 2024-12, 2024-12-20)."),
+        _text(
+            "date",
+            f"When {what}: ISO 8601 at its own precision (2024, 2024-12, 2024-12-20); for an "
+            "interval or a range, its first bound (null when open).",
+        ),
         _flag("approximate", "1 when the date is approximate (about then)."),
         _flag("uncertain", "1 when the date is uncertain (perhaps then)."),
-        _text("end", "The end of an interval, at its own precision; null for a single date."),
+        _text(
+            "end",
+            "The last bound of an interval or a range, at its own precision; null for a single "
+            "date or an open end.",
+        ),
+        _flag(
+            "between",
+            "1 when the date is one day, not known, between date and end (EDTF's one of a set): "
+            "it happened once, not over that time.",
+        ),
         _text("date_note", "How an inferred date was worked out."),
-        _text("earliest", "The first day the date can mean (ISO day), to sort and filter on."),
-        _text("latest", "The last day the date can mean (ISO day), to sort and filter on."),
+        _text(
+            "earliest",
+            "The first day the date can mean (ISO day), to sort and filter on; null when open.",
+        ),
+        _text(
+            "latest",
+            "The last day the date can mean (ISO day), to sort and filter on; null when open.",
+        ),
     )
 
 
@@ -480,6 +501,12 @@ TIMELINE = Table(
         ),
         _text("notes", "Free notes on the record, by whoever keeps the data."),
         _text("docket_text", "For a filing: the docket entry's text, as the court wrote it."),
+        _text("edtf", "The date as the data writes it, in EDTF ([2024-12-31..2025-01-30], ...)."),
+        _text(
+            "known_since",
+            "Since when it is known (ISO day): the earliest public source, the day it was filed, "
+            "the filing that alleges it, ...; null when nothing in the data dates it.",
+        ),
         _text(
             "group",
             "For a claim status change that one filing made alike to other claims of the case on "

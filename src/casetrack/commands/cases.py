@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from casetrack.options import as_of_day, as_of_option, data_option, load_dataset
+from casetrack.options import as_of_options, data_option, load_dataset
 from casetrack.output import Look, emit, format_option, pager_option
 from casetrack.render.forms import Forms
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from casetrack.dataset import Dataset
     from casetrack.deadlines import DeadlineView
     from casetrack.entries import Entry
+    from casetrack.knowledge import AsOf
     from casetrack.models import Case
 
     Overview = tuple[Case, list[ClaimView], Entry | None, Entry | None]
@@ -35,10 +36,10 @@ def _overview(dataset: Dataset, case: Case, entries: list[Entry], day: dt.date) 
 
 @click.command(short_help="The cases: court, docket, judge, claims, last and next dates.")
 @data_option
-@as_of_option
+@as_of_options
 @format_option()
 @pager_option
-def cases(data_dir: Path | None, as_of: str | None, output_format: str, pager: bool) -> None:
+def cases(data_dir: Path | None, asof: AsOf, output_format: str, pager: bool) -> None:
     """The cases: court, docket number, judge, claims by status, and the last and next dates
     as of a date.
 
@@ -51,10 +52,11 @@ def cases(data_dir: Path | None, as_of: str | None, output_format: str, pager: b
     from casetrack.grouped import shown
     from casetrack.render import flat, records
 
-    day = as_of_day(as_of)
-    dataset = load_dataset(data_dir)
+    day = asof.day
+    dataset = load_dataset(data_dir, known_on=asof.known)
     entries = build_entries(dataset)
-    rows = [_overview(dataset, c, entries, day) for c in dataset.cases.values()]
+    filed = (c for c in dataset.cases.values() if c.filed is None or c.filed.earliest() <= day)
+    rows = [_overview(dataset, c, entries, day) for c in filed]
 
     def json_data() -> list[dict[str, Any]]:
         return [records.case(dataset, *row) for row in rows]
@@ -70,7 +72,7 @@ def cases(data_dir: Path | None, as_of: str | None, output_format: str, pager: b
 
         yield from records_terminal.case_cards(dataset, read(), look)
         count = f"{len(rows)} case{'s' if len(rows) != 1 else ''}"
-        yield term.footer(look, day, latest_source_date(dataset), count)
+        yield term.footer(look, asof, latest_source_date(dataset), count)
 
     emit(
         output_format,
@@ -87,12 +89,10 @@ def cases(data_dir: Path | None, as_of: str | None, output_format: str, pager: b
 @click.command(short_help="One case in full: parties and counsel, relations, claims.")
 @click.argument("case_id", metavar="ID")
 @data_option
-@as_of_option
+@as_of_options
 @format_option(("table", "json"))
 @pager_option
-def case(
-    case_id: str, data_dir: Path | None, as_of: str | None, output_format: str, pager: bool
-) -> None:
+def case(case_id: str, data_dir: Path | None, asof: AsOf, output_format: str, pager: bool) -> None:
     """One case in full: court, docket, judge, parties by role with counsel, relations, claims
     by status, the last and next dates, and its deadlines as counted (see `casetrack deadlines`).
     ID may be the id, short name or docket number.
@@ -103,12 +103,15 @@ def case(
       casetrack case 1:25-cv-00449 --as-of 2025-06-30
     """
     from casetrack.entries import build_entries, latest_source_date
+    from casetrack.knowledge import require_known
     from casetrack.lookup import find_case
     from casetrack.render import records
 
-    day = as_of_day(as_of)
-    dataset = load_dataset(data_dir)
-    found = find_case(dataset, case_id)
+    day = asof.day
+    dataset = load_dataset(data_dir, known_on=asof.known)
+    found = find_case(dataset.complete, case_id)
+    require_known(dataset, "cases", found.id, f"case '{found.short_name or found.caption}'")
+    found = dataset.cases[found.id]
     entries = build_entries(dataset)
     row = _overview(dataset, found, entries, day)
     deadlines = _deadlines(dataset, found.id, day)
@@ -128,7 +131,7 @@ def case(
             yield term.heading("Deadlines (computed)", look)
             yield from cards.cards(dataset, deadlines, day, look)
             yield cards.notice(look)
-        yield term.footer(look, day, latest_source_date(dataset))
+        yield term.footer(look, asof, latest_source_date(dataset))
 
     emit(
         output_format,

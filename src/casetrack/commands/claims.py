@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from casetrack.options import as_of_day, as_of_option, data_option, load_dataset
+from casetrack.options import as_of_options, data_option, load_dataset
 from casetrack.output import Look, emit, format_option, pager_option
 from casetrack.render.forms import Forms
 from casetrack.vocabulary import CLAIM_STATUSES
 
 if TYPE_CHECKING:
     from casetrack.dataset import Dataset
+    from casetrack.knowledge import AsOf
     from casetrack.query import ClaimFilter
 
 
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     help="Only claims that have had this status at any time up to the as-of date (repeatable): "
     "dismissed claims later decided by a judgment too.",
 )
-@as_of_option
+@as_of_options
 @format_option()
 @pager_option
 def claims(
@@ -48,7 +49,7 @@ def claims(
     case: str | None,
     statuses: tuple[str, ...],
     ever: tuple[str, ...],
-    as_of: str | None,
+    asof: AsOf,
     output_format: str,
     pager: bool,
 ) -> None:
@@ -68,9 +69,8 @@ def claims(
     from casetrack.query import ClaimFilter, select_claims
     from casetrack.render import flat, records
 
-    day = as_of_day(as_of)
-    dataset = load_dataset(data_dir)
-    flt = ClaimFilter(plaintiff, defendant, case, statuses, day, ever)
+    dataset = load_dataset(data_dir, known_on=asof.known)
+    flt = ClaimFilter(plaintiff, defendant, case, statuses, asof.day, ever)
     views = select_claims(dataset, flt)
 
     def terminal(look: Look) -> Iterator[Any]:
@@ -81,7 +81,7 @@ def claims(
             yield term.empty("No claims match." + _ever_hint(dataset, flt))
         yield from records_terminal.claims(dataset, views, look)
         count = f"{len(views)} claim{'s' if len(views) != 1 else ''}"
-        yield term.footer(look, day, latest_source_date(dataset), count)
+        yield term.footer(look, asof, latest_source_date(dataset), count)
 
     emit(
         output_format,

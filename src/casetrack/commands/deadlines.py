@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from casetrack.options import as_of_day, as_of_option, data_option, load_dataset
+from casetrack.options import as_of_options, data_option, load_dataset
 from casetrack.output import Look, emit, format_option, pager_option
 from casetrack.render.forms import Forms
 
@@ -16,19 +16,20 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from casetrack.dataset import Dataset
+    from casetrack.knowledge import AsOf
 
 
 @click.command(short_help="Deadlines counted as FRCP 6(a) counts, with the arithmetic shown.")
 @data_option
 @click.option("--case", metavar="CASE", help="Only this case (id, name or docket).")
-@as_of_option
+@as_of_options
 @click.option("--explain", "explain", metavar="ID", help="Every step of one deadline's count.")
 @format_option()
 @pager_option
 def deadlines(
     data_dir: Path | None,
     case: str | None,
-    as_of: str | None,
+    asof: AsOf,
     explain: str | None,
     output_format: str,
     pager: bool,
@@ -56,9 +57,9 @@ def deadlines(
     from casetrack.lookup import find_case
     from casetrack.render import flat, records
 
-    day = as_of_day(as_of)
-    dataset = load_dataset(data_dir)
-    case_id = find_case(dataset, case).id if case else None
+    day = asof.day
+    dataset = load_dataset(data_dir, known_on=asof.known)
+    case_id = find_case(dataset.complete, case).id if case else None
     if explain is not None:
         _explain(dataset, explain, day, output_format, pager)
         return
@@ -72,7 +73,7 @@ def deadlines(
             yield from cards.cards(dataset, found, day, look)
         else:
             yield term.empty("No deadlines on record" + (" for this case." if case_id else "."))
-        yield cards.footer(look, found, day)
+        yield cards.footer(look, found, asof)
         yield cards.notice(look)
 
     def markdown() -> str:
@@ -103,14 +104,18 @@ def _explain(
     from casetrack.deadlines import view
     from casetrack.errors import NotFoundError
     from casetrack.fuzzy import closest
+    from casetrack.knowledge import require_known
     from casetrack.legal_holidays import LegalHolidays
     from casetrack.render import flat, records
 
-    deadline = dataset.deadlines.get(deadline_id)
+    known = dataset.complete.deadlines
+    deadline = known.get(deadline_id)
     if deadline is None:
-        near = closest(deadline_id, {i: [d.title] for i, d in dataset.deadlines.items()}, n=1)
+        near = closest(deadline_id, {i: [d.title] for i, d in known.items()}, n=1)
         hint = f"; did you mean '{near[0]}'?" if near else ""
         raise NotFoundError(f"no deadline has the id '{deadline_id}'{hint}")
+    require_known(dataset, "deadlines", deadline_id, f"deadline '{deadline_id}'")
+    deadline = dataset.deadlines[deadline_id]
     v = view(dataset, deadline, LegalHolidays())
 
     def terminal(look: Look) -> Iterator[Any]:

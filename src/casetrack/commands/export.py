@@ -66,7 +66,8 @@ def export(
     \b
     FORMAT is one of:
       ics         an iCalendar file: one all-day event per entry dated to the day
-                  (entries dated only to a month or year are left out, and counted)
+                  (entries dated only to a month or year, or to some day within
+                  a range, are left out, and counted)
       timelinejs  Knight Lab TimelineJS3 JSON, for a timeline next to a story
       html        one self-contained web page: readable on a phone, printable
       sqlite      a SQLite database for Datasette (needs -o), with metadata.json
@@ -95,7 +96,7 @@ def export(
     fmt = export_format.lower()
     if fmt == "sqlite" and (output is None or str(output) == "-"):
         raise UsageError("export sqlite writes a database file: give it with -o FILE")
-    dataset = load_dataset(data_dir)
+    dataset = load_dataset(data_dir, known_on=flt.known)
     entries = select_entries(dataset, build_entries(dataset), flt)
     # What people read shows claims changed alike by one filing as one entry (see `grouped`);
     # the database and JSON keep one row per change.
@@ -124,15 +125,16 @@ def export(
         return
     if fmt == "ics":
         from casetrack.export.ics import render_ics, split_by_precision, stamp_for
+        from casetrack.render.date_words import left_out_of_calendar
 
         text = render_ics(
-            dataset, lines, stamp=stamp_for(dataset, os.environ), name=title, as_of=flt.as_of
+            dataset, lines, stamp=stamp_for(dataset, os.environ), name=title, asof=flt.asof
         )
-        left_out = len(split_by_precision(lines)[1])
+        left_out = split_by_precision(lines)[1]
         if left_out:
             click.echo(
-                f"Note: {left_out} entr{'y' if left_out == 1 else 'ies'} dated only to a month "
-                "or year left out of the calendar (listed in its X-CASETRACK-OMITTED line).",
+                f"Note: {left_out_of_calendar([e.date for e in left_out])} left out of the "
+                "calendar (listed in its X-CASETRACK-OMITTED line).",
                 err=True,
             )
     elif fmt in ("json", "csv", "markdown"):
@@ -149,7 +151,7 @@ def export(
             lines,
             group_by="kind" if group_by == "kind" else "case",
             title=title,
-            as_of=flt.as_of,
+            asof=flt.asof,
         )
     else:
         from casetrack.export.html import render_html
@@ -159,6 +161,6 @@ def export(
             lines,
             group_by="kind" if group_by == "kind" else "case",
             title=title,
-            as_of=flt.as_of,
+            asof=flt.asof,
         )
     write(text, output, force=force)

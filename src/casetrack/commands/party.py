@@ -5,25 +5,28 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from casetrack.options import as_of_day, as_of_option, data_option, load_dataset
+from casetrack.options import as_of_options, data_option, load_dataset
 from casetrack.output import Look, emit, format_option, pager_option
+
+if TYPE_CHECKING:
+    from casetrack.knowledge import AsOf
 
 
 @click.command(short_help="One party: who they are, roles, counsel, claims and timeline.")
 @click.argument("name")
 @data_option
-@as_of_option
+@as_of_options
 @click.option("--sources", "show_sources", is_flag=True, help="Show timeline sources as footnotes.")
 @format_option()
 @pager_option
 def party(
     name: str,
     data_dir: Path | None,
-    as_of: str | None,
+    asof: AsOf,
     show_sources: bool,
     output_format: str,
     pager: bool,
@@ -38,6 +41,7 @@ def party(
     Examples:
       casetrack party "Baldoni"
       casetrack party lively --as-of 2025-02-14
+      casetrack party lively --happened-by 2025-02-14
       casetrack party Freedman --format json
     """
     from casetrack.entries import build_entries, latest_source_date
@@ -46,8 +50,8 @@ def party(
     from casetrack.render import records
     from casetrack.render.forms import entry_forms
 
-    day = as_of_day(as_of)
-    dataset = load_dataset(data_dir)
+    day = asof.day
+    dataset = load_dataset(data_dir, known_on=asof.known)
     found = find_party(dataset, name)
     entries = select_entries(
         dataset, build_entries(dataset), TimelineFilter(party=found.id, as_of=day)
@@ -71,7 +75,7 @@ def party(
         )
         if footnotes is not None and footnotes.numbers:
             yield footnotes.render(dataset, look)
-        yield term.footer(look, day, latest_source_date(dataset))
+        yield term.footer(look, asof, latest_source_date(dataset))
 
     # CSV and Markdown give the party's timeline, as `timeline --party` does.
     forms = dataclasses.replace(

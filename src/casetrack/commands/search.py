@@ -4,33 +4,40 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from casetrack.options import data_option, load_dataset
+from casetrack.options import as_of_option, data_option, load_dataset
 from casetrack.output import Look, emit, format_option, pager_option
 from casetrack.render.forms import Forms
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 
 @click.command(short_help="Every record whose text matches, grouped by type.")
 @click.argument("text")
 @data_option
+@as_of_option
 @format_option()
 @pager_option
-def search(text: str, data_dir: Path | None, output_format: str, pager: bool) -> None:
+def search(
+    text: str, data_dir: Path | None, known_on: dt.date | None, output_format: str, pager: bool
+) -> None:
     """Every record (party, case, filing, claim, event, source) with a text field containing
-    TEXT, ignoring case, grouped by type.
+    TEXT, ignoring case, grouped by type. With --as-of, only the records known by then.
 
     \b
     Examples:
       casetrack search "voice memo"
       casetrack search Freedman --format json
+      casetrack search kiss --as-of 2025-02-14
     """
     from casetrack.mentions import search_records
     from casetrack.render import flat, records
 
-    dataset = load_dataset(data_dir)
+    dataset = load_dataset(data_dir, known_on=known_on)
     hits = search_records(dataset, text)
 
     def terminal(look: Look) -> Iterator[Any]:

@@ -45,6 +45,9 @@ def _warn_if_large(files: FileSet) -> bool:
     "--sources", "show_sources", is_flag=True, help="Show each entry's sources as footnotes."
 )
 @click.option(
+    "--notes", "show_notes", is_flag=True, help="Show how each inferred date was worked out."
+)
+@click.option(
     "--limit", type=click.IntRange(min=1), metavar="N", help="Show only the first N entries."
 )
 @format_option()
@@ -53,21 +56,27 @@ def timeline(
     data_dir: Path | None,
     flt: TimelineFilter,
     show_sources: bool,
+    show_notes: bool,
     limit: int | None,
     output_format: str,
     pager: bool,
 ) -> None:
     """Every dated entry (filings, events, claim status changes, scheduled dates), in order.
 
-    Dates keep their precision ("Jan 2025", "c. 13 Feb 2025"). --from and --to keep every entry
-    whose date may fall in the range: "Jan 2025" is kept by --from 2025-01-15.
+    Dates keep their precision ("Jan 2025", "c. 13 Feb 2025", "between 31 Dec 2024 and 30 Jan
+    2025" for one day no source gives). --from and --to keep every entry whose date may fall in
+    the range: "Jan 2025" is kept by --from 2025-01-15.
+
+    --as-of shows the record as it stood on a day: what had happened by then, as it was known
+    then. --happened-by shows what had happened by a day, as it is known now.
 
     \b
     Examples:
       casetrack timeline
       casetrack timeline --party Baldoni --from "Jan 2025" --to 2025-03
-      casetrack timeline --kind hearing --kind order --facts-only --sources
+      casetrack timeline --kind hearing --kind order --facts-only --sources --notes
       casetrack timeline --as-of 2025-02-14 --format json
+      casetrack timeline --happened-by 2025-02-14 --kind production
     """
     from casetrack.entries import build_entries, latest_source_date
     from casetrack.query import select_entries
@@ -78,7 +87,7 @@ def timeline(
     )
     files = read_data(data_dir)
     warned = output_format == "table" and not narrowed and _warn_if_large(files)
-    dataset = load_dataset(files=files)
+    dataset = load_dataset(files=files, known_on=flt.known)
     selected = select_entries(dataset, build_entries(dataset), flt)
     shown = selected[:limit] if limit is not None else selected
 
@@ -96,13 +105,16 @@ def timeline(
                 f"{len(lines)} entries take a while to lay out; narrow them with --from, --to, "
                 "--case or --party, or show the first N with --limit N."
             )
-        yield from timeline_terminal.timeline(dataset, lines, look, footnotes, flt.as_of)
+        start = flt.start.earliest() if flt.start is not None else None
+        yield from timeline_terminal.timeline(
+            dataset, lines, look, footnotes, flt.as_of, notes=show_notes, start=start
+        )
         if footnotes is not None and footnotes.numbers:
             yield footnotes.render(dataset, look)
         total = len(read(dataset, selected)) if len(shown) < len(selected) else len(lines)
         count = f"{total} entr{'y' if total == 1 else 'ies'}"
         if len(lines) < total:
             count = f"first {len(lines)} of {count} (--limit)"
-        yield term.footer(look, flt.as_of, latest_source_date(dataset), count)
+        yield term.footer(look, flt.asof, latest_source_date(dataset), count)
 
     emit(output_format, entry_forms(dataset, shown, terminal), pager=pager)

@@ -4,23 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from casetrack.options import as_of_day, as_of_option, data_option, load_dataset
+from casetrack.options import as_of_options, data_option, load_dataset
 from casetrack.output import Look, emit, format_option, pager_option
 from casetrack.render.forms import Forms
+
+if TYPE_CHECKING:
+    from casetrack.knowledge import AsOf
 
 
 @click.command(short_help="What is scheduled after the as-of date, and how far off it is.")
 @data_option
 @click.option("--case", metavar="CASE", help="Only this case (id, name or docket).")
-@as_of_option
+@as_of_options
 @format_option()
 @pager_option
 def upcoming(
-    data_dir: Path | None, case: str | None, as_of: str | None, output_format: str, pager: bool
+    data_dir: Path | None, case: str | None, asof: AsOf, output_format: str, pager: bool
 ) -> None:
     """What is scheduled after the as-of date (default: today), and how far off it is.
 
@@ -38,9 +41,9 @@ def upcoming(
     from casetrack.query import upcoming_entries
     from casetrack.render import flat, records
 
-    day = as_of_day(as_of)
-    dataset = load_dataset(data_dir)
-    case_id = find_case(dataset, case).id if case else None
+    day = asof.day
+    dataset = load_dataset(data_dir, known_on=asof.known)
+    case_id = find_case(dataset.complete, case).id if case else None
     found = [
         e
         for e in upcoming_entries(build_entries(dataset), day)
@@ -56,7 +59,7 @@ def upcoming(
         else:
             when = DateSpan.of(day).display()
             yield term.empty(f"Nothing on record is scheduled after {when}.")
-        yield term.footer(look, day, latest_source_date(dataset))
+        yield term.footer(look, asof, latest_source_date(dataset))
 
     emit(
         output_format,

@@ -15,12 +15,17 @@ import datetime as dt
 import html
 from collections.abc import Iterable
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from casetrack.characters import clean, safe_url
 from casetrack.dataset import Dataset
+from casetrack.dates import DateSpan, PartialDate
 from casetrack.entries import Entry, latest_source_date
-from casetrack.render import deadline_words, source_words, wording
+from casetrack.render import date_words, deadline_words, source_words, wording
 from casetrack.render.wording import GroupBy
+
+if TYPE_CHECKING:
+    from casetrack.knowledge import AsOf
 
 # Colour-blind-safe hues (Okabe & Ito), darkened where needed for contrast on white.
 PALETTE = (
@@ -107,14 +112,15 @@ def render_html(
     *,
     group_by: GroupBy = "case",
     title: str | None = None,
-    as_of: dt.date | None = None,
+    asof: AsOf | None = None,
 ) -> str:
-    """The entries as one self-contained HTML page, as the record stood on `as_of`: the page says
-    so, and how new its newest source is, as the terminal does."""
+    """The entries as one self-contained HTML page, as the record stood on the view's day
+    (`asof`): the page says so, and how new its newest source is, as the terminal does."""
     selected = list(entries)
     heading = title or wording.title_for(dataset, selected)
     about = next(iter(dataset.about.values()), None)
-    fresh = wording.freshness(as_of, latest_source_date(dataset))
+    fresh = date_words.freshness(asof, latest_source_date(dataset))
+    day = asof.day if asof is not None else None
     groups = _groups(dataset, selected, group_by)
     out = [
         "<!DOCTYPE html>",
@@ -160,13 +166,15 @@ def render_html(
     out.append("<main>")
     if not selected:
         out.append("<p>No entries match.</p>")
-    for year, in_year in groupby(selected, key=lambda e: e.date.start.year):
+    # Under the year where the one order places each entry (one day within a range: the year of
+    # its last possible day), so the years follow each other.
+    for year, in_year in groupby(selected, key=lambda e: e.date.placed_at().year):
         out.append(f'<section class="year" id="y{year}" aria-labelledby="h{year}">')
         out.append(f'<h2 id="h{year}">{year}</h2>')
         out.append('<ol class="entries">')
         for entry in in_year:
             group = wording.group_name(dataset, entry, group_by)
-            out.append(_entry_html(dataset, entry, group, groups[group], as_of))
+            out.append(_entry_html(dataset, entry, group, groups[group], day))
         out.append("</ol>")
         out.append("</section>")
     out.append("</main>")
@@ -182,7 +190,7 @@ def render_html(
 
 
 def _meta(entries: list[Entry], fresh: list[str]) -> str:
-    span = wording.span_of(entries)
+    span = date_words.span_of(entries)
     parts = [f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}"]
     if span:
         parts.append(span)
@@ -197,9 +205,7 @@ def _groups(dataset: Dataset, entries: list[Entry], group_by: GroupBy) -> dict[s
     return groups
 
 
-def _entry_html(
-    dataset: Dataset, entry: Entry, group: str, index: int, as_of: dt.date | None
-) -> str:
+def _entry_html(dataset: Dataset, entry: Entry, group: str, index: int, day: dt.date | None) -> str:
     classes = ["entry"]
     if entry.alleged_by:
         classes.append("alleged")
@@ -228,7 +234,7 @@ def _entry_html(
         flags.append('<span class="flag differ">Sources differ</span>')
     if entry.scheduled is not None:
         flags.append('<span class="flag scheduled">Scheduled</span>')
-        if as_of is not None and entry.date.latest() < as_of:
+        if day is not None and entry.date.latest() < day:
             flags.append('<span class="flag passed">Date passed</span>')
     if entry.record == "deadline":
         flags.append('<span class="flag computed">Computed deadline</span>')
@@ -242,7 +248,7 @@ def _entry_html(
     details = []
     if entry.date_note:
         details.append(f"Date: {escape(entry.date_note)}")
-    schedule = wording.schedule_note(dataset, entry, as_of)
+    schedule = wording.schedule_note(dataset, entry, day)
     if schedule:
         details.append(escape(f"Scheduled date: {schedule}."))
     caption = wording.case_caption(dataset, entry.case)
@@ -275,15 +281,36 @@ def _entry_html(
 
 
 def _when_html(entry: Entry) -> str:
-    start = entry.date.start
-    text = f'<time datetime="{start.iso()}">{escape(start.display())}</time>'
-    if entry.date.end is not None:
-        end = entry.date.end
-        text += f' – <time datetime="{end.iso()}">{escape(end.display())}</time>'
-    marks = wording.date_marks(entry)
+    """The date in casetrack's words, each bound a <time> element: '31 Dec 2024 – 29 Jan 2025',
+    'between 31 Dec 2024 and 30 Jan 2025', 'by 29 Jan 2025'."""
+    date = entry.date
+    text = " ".join(
+        _time(piece, bound) if bound is not None else escape(piece)
+        for piece, bound in _pieces(date)
+    )
+    marks = date_words.date_marks(entry)
     if marks:
         text += f' <span class="approx">{escape(", ".join(marks))}</span>'
     return text
+
+
+def _pieces(date: DateSpan) -> list[tuple[str, PartialDate | None]]:
+    """The date's words (`DateSpan.words`), each with the bound it names, if it names one."""
+    bounds = {p.display(): p for p in (date.start, date.end) if p is not None}
+    out: list[tuple[str, PartialDate | None]] = []
+    for piece in date.words():
+        for tail in (" and", " –"):
+            if piece.endswith(tail) and piece[: -len(tail)] in bounds:
+                out.append((piece[: -len(tail)], bounds[piece[: -len(tail)]]))
+                out.append((tail.strip(), None))
+                break
+        else:
+            out.append((piece, bounds.get(piece)))
+    return out
+
+
+def _time(words: str, bound: PartialDate) -> str:
+    return f'<time datetime="{bound.iso()}">{escape(words)}</time>'
 
 
 def _anchor(entry_id: str) -> str:

@@ -5,9 +5,11 @@ the output back with the independent `icalendar` parser.
 
 - Entries dated to a day become all-day events (`DTSTART;VALUE=DATE`, exclusive `DTEND`); an
   interval of days spans from its first to its last day.
-- Entries dated only to a month or a year (or intervals with such an end) are left out: a calendar
-  cannot show "some day in January" without inventing a day. Their number and ids are written in
-  the calendar's `X-CASETRACK-OMITTED` property, and the command says how many on stderr.
+- Entries dated only to a month or a year (or intervals with such an end), to one day within a
+  range (`[2024-12-31..2025-01-30]`: a single day, not known, is not a span) or to a span with an
+  open or unknown end are left out: a calendar cannot show "some day in January" without
+  inventing a day. Their number and ids are written in the calendar's `X-CASETRACK-OMITTED`
+  property, and the command says how many on stderr.
 - UIDs are `<entry id>@casetrack`, the same on every export, so importing again updates events
   instead of duplicating them. DTSTAMP is fixed by the data (see `stamp_for`), so the same data
   gives the same file.
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from casetrack import __version__
@@ -26,7 +29,10 @@ from casetrack.characters import clean, safe_url
 from casetrack.dataset import Dataset
 from casetrack.entries import Entry, latest_source_date
 from casetrack.errors import InputError
-from casetrack.render import deadline_words, source_words, wording
+from casetrack.render import date_words, deadline_words, source_words, wording
+
+if TYPE_CHECKING:
+    from casetrack.knowledge import AsOf
 
 PRODID = f"-//casetrack//casetrack {__version__}//EN"
 UID_DOMAIN = "casetrack"
@@ -35,13 +41,16 @@ _URI_SAFE = ":/?#[]@!$&'()*+,;=%~"
 
 
 def is_day_dated(entry: Entry) -> bool:
-    """Whether every bound of the entry's date is a calendar day."""
-    end = entry.date.end
-    return entry.date.start.precision == "day" and (end is None or end.precision == "day")
+    """Whether the entry is on a calendar day, or spans from one to another."""
+    date = entry.date
+    if date.is_interval:
+        ends = (date.start, date.end)
+        return all(p is not None and p.day is not None for p in ends)
+    return date.is_day
 
 
 def split_by_precision(entries: Iterable[Entry]) -> tuple[list[Entry], list[Entry]]:
-    """(entries dated to a day, entries dated only to a month or year)."""
+    """(entries on a day or spanning days, entries the calendar leaves out)."""
     days: list[Entry] = []
     vague: list[Entry] = []
     for e in entries:
@@ -79,10 +88,10 @@ def render_ics(
     *,
     stamp: dt.datetime = FALLBACK_STAMP,
     name: str | None = None,
-    as_of: dt.date | None = None,
+    asof: AsOf | None = None,
 ) -> str:
-    """The entries as an iCalendar file (CRLF line ends, folded), as the record stood on
-    `as_of`: the calendar's description says so, and how new its newest source is."""
+    """The entries as an iCalendar file (CRLF line ends, folded), as the record stood on the
+    view's day (`asof`): the calendar's description says so, and how new its newest source is."""
     days, vague = split_by_precision(entries)
     lines = [
         "BEGIN:VCALENDAR",
@@ -92,20 +101,17 @@ def render_ics(
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape_text(name or calendar_name(dataset, days))}",
     ]
-    described = calendar_description(dataset, as_of)
+    described = calendar_description(dataset, asof)
     if described:
         lines.append(f"X-WR-CALDESC:{escape_text(described)}")
     if vague:
         ids = ", ".join(e.id for e in vague)
-        note = (
-            f"{len(vague)} entr{'y' if len(vague) == 1 else 'ies'} dated only to a month or year "
-            f"left out: {ids}"
-        )
+        note = f"{date_words.left_out_of_calendar([e.date for e in vague])} left out: {ids}"
         lines.append(f"X-CASETRACK-OMITTED;VALUE=TEXT:{escape_text(note)}")
     utc = stamp.astimezone(dt.UTC)
     stamp_text = f"{_date(utc.date())}T{utc:%H%M%S}Z"
     for entry in days:
-        lines.extend(_event(dataset, entry, stamp_text, as_of))
+        lines.extend(_event(dataset, entry, stamp_text, asof.day if asof else None))
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
 
@@ -117,11 +123,11 @@ def calendar_name(dataset: Dataset, entries: list[Entry]) -> str:
     return f"casetrack: {wording.title_for(dataset, entries)}"
 
 
-def calendar_description(dataset: Dataset, as_of: dt.date | None) -> str:
+def calendar_description(dataset: Dataset, asof: AsOf | None) -> str:
     """The dataset's description, then 'As of 25 Nov 2026 · latest source: ...'."""
     about = next(iter(dataset.about.values()), None)
     parts = [about.description] if about and about.description else []
-    fresh = wording.freshness(as_of, latest_source_date(dataset))
+    fresh = date_words.freshness(asof, latest_source_date(dataset))
     if fresh:
         parts.append(wording.sentence(" · ".join(fresh)) + ".")
     return "\n".join(parts)
@@ -132,9 +138,9 @@ def _date(day: dt.date) -> str:
     return f"{day.year:04d}{day.month:02d}{day.day:02d}"
 
 
-def _event(dataset: Dataset, entry: Entry, stamp: str, as_of: dt.date | None) -> list[str]:
-    start = entry.date.start.earliest()
-    last = (entry.date.end or entry.date.start).latest()
+def _event(dataset: Dataset, entry: Entry, stamp: str, day: dt.date | None) -> list[str]:
+    start = entry.date.earliest()
+    last = entry.date.latest()
     if last < dt.date.max:
         end = f"DTEND;VALUE=DATE:{_date(last + dt.timedelta(days=1))}"
     else:
@@ -148,7 +154,7 @@ def _event(dataset: Dataset, entry: Entry, stamp: str, as_of: dt.date | None) ->
         f"DTSTART;VALUE=DATE:{_date(start)}",
         end,
         f"SUMMARY:{escape_text(summary(dataset, entry))}",
-        f"DESCRIPTION:{escape_text(description(dataset, entry, as_of))}",
+        f"DESCRIPTION:{escape_text(description(dataset, entry, day))}",
         f"CATEGORIES:{escape_text(entry.record)},{escape_text(entry.kind)}",
         "TRANSP:TRANSPARENT",
     ]
@@ -172,7 +178,7 @@ def summary(dataset: Dataset, entry: Entry) -> str:
     return " ".join(text.split())
 
 
-def description(dataset: Dataset, entry: Entry, as_of: dt.date | None = None) -> str:
+def description(dataset: Dataset, entry: Entry, day: dt.date | None = None) -> str:
     """Everything known about the entry, in plain text with one item per line."""
     parts: list[str] = []
     if entry.summary:
@@ -185,7 +191,7 @@ def description(dataset: Dataset, entry: Entry, as_of: dt.date | None = None) ->
     if docket:
         url = safe_url(entry.document_url)
         parts.append(f"Docket: {docket}" + (f" <{url}>" if url else ""))
-    parts.append(f"Date: {wording.date_line(entry)}")
+    parts.append(f"Date: {date_words.date_line(entry)}")
     parts.append(f"Kind: {entry.record}, {entry.kind}")
     if entry.record == "deadline":
         parts.append(deadline_words.NOTICE)
@@ -196,7 +202,7 @@ def description(dataset: Dataset, entry: Entry, as_of: dt.date | None = None) ->
         parts.append(f"Status: allegation. {allegation}" if allegation else "Status: fact")
     if entry.unconfirmed:
         parts.append(wording.UNCONFIRMED)
-    schedule = wording.schedule_note(dataset, entry, as_of)
+    schedule = wording.schedule_note(dataset, entry, day)
     if schedule:
         parts.append(f"Scheduled date: {schedule}.")
     for d in entry.discrepancies:

@@ -111,9 +111,10 @@ def _accept_bare_years(node: Any, pattern: str) -> None:
         return
     if not isinstance(node, dict):
         return
-    if node.get("type") == "string" and node.get("pattern") == pattern:
+    if node.get("pattern") == pattern:
         # `pattern` only constrains strings and `minimum`/`maximum` only numbers (draft-07 6.3).
-        node["type"] = ["string", "integer"]
+        types = node.get("type", [])
+        node["type"] = [*([types] if isinstance(types, str) else types), "integer"]
         node["minimum"] = 1000
         node["maximum"] = 9999
     for value in node.values():

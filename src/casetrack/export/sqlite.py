@@ -32,7 +32,6 @@ from casetrack import sqlschema
 from casetrack.atomic import OutputError, build_atomic
 from casetrack.claim_history import claim_known_on, view_claim
 from casetrack.dataset import Dataset
-from casetrack.dates import DateSpan
 from casetrack.entries import Entry
 from casetrack.export import sqlite_rows as to
 from casetrack.lookup import find_case, find_party, groups_of
@@ -60,10 +59,11 @@ class Scope:
 
     @classmethod
     def of(cls, dataset: Dataset, flt: TimelineFilter) -> Scope:
-        case = find_case(dataset, flt.case).id if flt.case else None
+        names = dataset.complete  # (a case not yet known on the as-of day is an empty one)
+        case = find_case(names, flt.case).id if flt.case else None
         parties = None
         if flt.party:
-            parties = frozenset(groups_of(dataset, find_party(dataset, flt.party).id))
+            parties = frozenset(groups_of(names, find_party(names, flt.party).id))
         return cls(flt.as_of, case, parties)
 
     @property
@@ -107,7 +107,7 @@ def build_rows(dataset: Dataset, entries: list[Entry], scope: Scope) -> Rows:
     day = scope.as_of
     selected = {e.id: e for e in entries}
     rows["timeline"] = [
-        to.timeline(e, n, day, _docket_text(dataset, e)) for n, e in enumerate(entries, start=1)
+        to.timeline(e, n, _docket_text(dataset, e)) for n, e in enumerate(entries, start=1)
     ]
     in_scope = scope.cases(dataset)
     changed = {e.claim for e in entries if e.record == "status-change"}
@@ -124,7 +124,7 @@ def build_rows(dataset: Dataset, entries: list[Entry], scope: Scope) -> Rows:
     for f in filings:
         add(to.filing(f))
     for v in events:
-        add(to.event(v, selected[v.id].status, day))
+        add(to.event(v, selected[v.id]))
     for view in claims:
         add(to.claim(view))
     for e in entries:
@@ -151,9 +151,7 @@ def build_rows(dataset: Dataset, entries: list[Entry], scope: Scope) -> Rows:
             add(to.party(p))
     wanted = {row[0] for row in rows["citations"]}  # source
     if scope.everything:
-        wanted.update(
-            s.id for s in dataset.sources.values() if _published_by(s.published or s.retrieved, day)
-        )
+        wanted.update(dataset.sources)  # (as of a day: those known then, see knowledge.py)
     for s in dataset.sources.values():
         if s.id in wanted:
             add(to.source(s))
@@ -207,10 +205,6 @@ def _named_parties(dataset: Dataset, rows: Rows) -> set[str]:
         more = named - wanted
         wanted |= more
     return wanted
-
-
-def _published_by(published: DateSpan | None, day: dt.date | None) -> bool:
-    return published is None or day is None or published.earliest() <= day
 
 
 def write_database(path: Path, rows: Rows, force: bool = False) -> None:

@@ -12,7 +12,6 @@ Text from the data is cleaned of control characters, as in every other output; d
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 from collections.abc import Iterable, Iterator
@@ -23,6 +22,7 @@ from casetrack.claim_history import ClaimView
 from casetrack.dates import DateSpan
 from casetrack.entries import Entry
 from casetrack.models import Case, Discrepancy, Event, Filing, Party, Record, Schedule, Source
+from casetrack.render.records import iso, iso_end, iso_start, known
 from casetrack.render.wording import via_discrepancy, via_role
 
 Row = tuple[Any, ...]
@@ -46,44 +46,38 @@ def ids_json(ids: Iterable[str]) -> str:
     return f'["{listed}"]' if listed else "[]"
 
 
-def iso(span: DateSpan | None) -> str | None:
-    return span.start.iso() if span is not None else None
-
-
 def dated(span: DateSpan | None, note: str | None) -> Row:
-    """date, approximate, uncertain, end, date_note, earliest, latest."""
-    date, approximate, uncertain, end, earliest, latest = _date_cells(span)
-    return date, approximate, uncertain, end, text(note), earliest, latest
+    """date, approximate, uncertain, end, between, date_note, earliest, latest."""
+    date, approximate, uncertain, end, between, earliest, latest = _date_cells(span)
+    return date, approximate, uncertain, end, between, text(note), earliest, latest
 
 
 @functools.lru_cache(maxsize=4096)
 def _date_cells(span: DateSpan | None) -> Row:
     # Records share dates (a large dataset has a few thousand distinct ones): work each out once.
     if span is None:
-        return None, 0, 0, None, None, None
+        return None, 0, 0, None, 0, None, None
     return (
-        span.start.iso(),
+        iso_start(span),
         int(span.approximate),
         int(span.uncertain),
-        span.end.iso() if span.end is not None else None,
-        span.earliest().isoformat(),
-        span.latest().isoformat(),
+        iso_end(span),
+        int(span.between),
+        span.earliest().isoformat() if span.start is not None else None,
+        None if span.open_end else span.latest().isoformat(),
     )
 
 
-def scheduled(schedule: Schedule | None, day: dt.date | None) -> Row:
-    """scheduled_set_on, _set_by, _replaced_on, _replaced_by. The replacement is left out unless
-    it had happened by `day`, so that an earlier view does not learn what came later."""
+def scheduled(schedule: Schedule | None) -> Row:
+    """scheduled_set_on, _set_by, _replaced_on, _replaced_by: the schedule as the entry gives it
+    (as it stood on the view's day: see `entries.as_it_stood`)."""
     if schedule is None:
         return None, None, None, None
-    replaced = schedule.replaced_on is not None and (
-        day is None or schedule.replaced_on.earliest() <= day
-    )
     return (
         iso(schedule.set_on),
         schedule.set_by,
-        iso(schedule.replaced_on) if replaced else None,
-        schedule.replaced_by if replaced else None,
+        iso(schedule.replaced_on),
+        schedule.replaced_by,
     )
 
 
@@ -103,7 +97,7 @@ def _discrepancies_json(items: tuple[Discrepancy, ...]) -> str:
     )
 
 
-def timeline(e: Entry, position: int, day: dt.date | None, docket_text: str | None) -> Row:
+def timeline(e: Entry, position: int, docket_text: str | None) -> Row:
     """One entry: the JSON timeline's fields (render/records.py `entry`) with `scheduled`
     spread over four columns, plus its bounds, its place in the order, its notes and, for a
     filing, its docket text."""
@@ -123,7 +117,7 @@ def timeline(e: Entry, position: int, day: dt.date | None, docket_text: str | No
         ids_json(e.disputed_by),
         int(e.unconfirmed),
         _discrepancies_json(e.discrepancies),
-        *scheduled(e.scheduled, day),
+        *scheduled(e.scheduled),
         e.claim,
         e.docket_entry,
         ids_json(e.responds_to),
@@ -131,6 +125,8 @@ def timeline(e: Entry, position: int, day: dt.date | None, docket_text: str | No
         position,
         text(e.notes),
         text(docket_text),
+        e.date.edtf(),
+        known(e.known_since),
         e.group,
     )
 
@@ -190,13 +186,15 @@ def filing(f: Filing) -> Rows:
     yield from _cited("filing", f)
 
 
-def event(v: Event, status: str, day: dt.date | None) -> Rows:
-    """An event, and when it is an allegation, the allegation with who alleges and denies it."""
+def event(v: Event, entry: Entry) -> Rows:
+    """An event (as its timeline entry stands on the view's day: its status and schedule), and
+    when it is an allegation, the allegation with who alleges and denies it."""
     a = v.alleged
     # id, case, kind, title, summary, <dated>, status, alleged_in, <scheduled>, notes, unconfirmed
     row = (v.id, v.case, v.kind, text(v.title), text(v.summary), *dated(v.date, v.date_note))
     alleged_in = a.filing if a else None
-    yield "events", (*row, status, alleged_in, *scheduled(v.scheduled, day), *_about(v))
+    status = entry.status
+    yield "events", (*row, status, alleged_in, *scheduled(entry.scheduled), *_about(v))
     for p in dict.fromkeys(v.parties):
         yield "event_parties", (v.id, p)
     if a is not None:

@@ -14,15 +14,18 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casetrack.characters import safe_url
 from casetrack.dataset import Dataset
-from casetrack.dates import PartialDate
+from casetrack.dates import DateSpan, PartialDate
 from casetrack.entries import Entry, latest_source_date
 from casetrack.export.html import escape, link
-from casetrack.render import source_words, wording
+from casetrack.render import date_words, source_words, wording
 from casetrack.render.wording import GroupBy
+
+if TYPE_CHECKING:
+    from casetrack.knowledge import AsOf
 
 TITLE_ID = "casetrack-title"
 
@@ -33,11 +36,11 @@ def render_timelinejs(
     *,
     group_by: GroupBy = "case",
     title: str | None = None,
-    as_of: dt.date | None = None,
+    asof: AsOf | None = None,
 ) -> str:
     """The entries as TimelineJS3 JSON text."""
     return json.dumps(
-        timeline_data(dataset, entries, group_by=group_by, title=title, as_of=as_of),
+        timeline_data(dataset, entries, group_by=group_by, title=title, asof=asof),
         ensure_ascii=False,
         indent=2,
     )
@@ -49,32 +52,34 @@ def timeline_data(
     *,
     group_by: GroupBy = "case",
     title: str | None = None,
-    as_of: dt.date | None = None,
+    asof: AsOf | None = None,
 ) -> dict[str, Any]:
-    """The TimelineJS3 data object (before JSON encoding), as the record stood on `as_of`."""
+    """The TimelineJS3 data object (before JSON encoding), as the record stood on the view's
+    day (`asof`)."""
     selected = list(entries)
+    day = asof.day if asof is not None else None
     used = {TITLE_ID}
     events = []
     for entry in selected:
         uid = unique_id(entry.id, used)
         used.add(uid)
         event: dict[str, Any] = {
-            "start_date": date_object(entry.date.start),
+            "start_date": start_object(entry.date),
             "text": {
                 "headline": escape(wording.headline(entry)),
-                "text": event_html(dataset, entry, as_of),
+                "text": event_html(dataset, entry, day),
             },
             "group": escape(wording.group_name(dataset, entry, group_by)),
             "unique_id": uid,
         }
-        if entry.date.end is not None:
+        if entry.date.is_interval and entry.date.start is not None and entry.date.end is not None:
             event["end_date"] = date_object(entry.date.end)
         events.append(event)
     return {
         "title": {
             "text": {
                 "headline": escape(title or wording.title_for(dataset, selected)),
-                "text": title_html(dataset, selected, as_of),
+                "text": title_html(dataset, selected, asof),
             },
             "unique_id": TITLE_ID,
         },
@@ -83,14 +88,22 @@ def timeline_data(
     }
 
 
-def date_object(date: PartialDate) -> dict[str, Any]:
+def start_object(date: DateSpan) -> dict[str, Any]:
+    """A slide's `start_date`: an interval's start, else the bound that places the date (one
+    day within a range at its last possible day), worded as the whole date."""
+    if date.is_interval and date.start is not None and date.end is not None:
+        return date_object(date.start)
+    return date_object(date.placed_at(), date.display())
+
+
+def date_object(date: PartialDate, display: str | None = None) -> dict[str, Any]:
     """{"year", "month", "day", "display_date"} with only the parts the date knows."""
     out: dict[str, Any] = {"year": date.year}
     if date.month is not None:
         out["month"] = date.month
         if date.day is not None:
             out["day"] = date.day
-    out["display_date"] = escape(date.display())
+    out["display_date"] = escape(display if display is not None else date.display())
     return out
 
 
@@ -107,17 +120,17 @@ def unique_id(entry_id: str, used: set[str]) -> str:
     return candidate
 
 
-def title_html(dataset: Dataset, entries: list[Entry], as_of: dt.date | None = None) -> str:
+def title_html(dataset: Dataset, entries: list[Entry], asof: AsOf | None = None) -> str:
     """The title slide: what the timeline holds, how allegations are marked, and how fresh it
     is."""
     about = next(iter(dataset.about.values()), None)
     described = f"<p>{escape(about.description)}</p>" if about and about.description else ""
-    fresh = wording.freshness(as_of, latest_source_date(dataset))
+    fresh = date_words.freshness(asof, latest_source_date(dataset))
     freshness = f"<p>{escape(wording.sentence(' · '.join(fresh)))}.</p>" if fresh else ""
     if not entries:
         return described + "<p>No entries.</p>" + freshness
     count = f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}"
-    span = wording.span_of(entries) or ""
+    span = date_words.span_of(entries) or ""
     alleged = sum(1 for e in entries if e.alleged_by)
     if alleged == 0:
         allegations = "None is an allegation."
@@ -133,7 +146,7 @@ def title_html(dataset: Dataset, entries: list[Entry], as_of: dt.date | None = N
     )
 
 
-def event_html(dataset: Dataset, entry: Entry, as_of: dt.date | None = None) -> str:
+def event_html(dataset: Dataset, entry: Entry, day: dt.date | None = None) -> str:
     """The slide's body: summary, case, allegation, schedule, caveats and linked sources, all
     escaped."""
     parts: list[str] = []
@@ -153,8 +166,8 @@ def event_html(dataset: Dataset, entry: Entry, as_of: dt.date | None = None) -> 
     if allegation:
         parts.append(f"<p><strong>Allegation.</strong> {escape(allegation)}</p>")
     if entry.date.approximate or entry.date.uncertain or entry.date_note:
-        parts.append(f"<p><strong>Date:</strong> {escape(wording.date_line(entry))}</p>")
-    schedule = wording.schedule_note(dataset, entry, as_of)
+        parts.append(f"<p><strong>Date:</strong> {escape(date_words.date_line(entry))}</p>")
+    schedule = wording.schedule_note(dataset, entry, day)
     if schedule:
         parts.append(f"<p><strong>Scheduled date:</strong> {escape(schedule)}.</p>")
     if entry.unconfirmed:

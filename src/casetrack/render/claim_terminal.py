@@ -51,7 +51,7 @@ def claim(dataset: Dataset, view: ClaimView, look: Look) -> list[RenderableType]
         if change.note:
             what = f"{what}. {change.note}" if what else change.note
         if change.sources:
-            what += f" ({source_words.source_names(dataset, change.sources)})"
+            what = f"{what} ({source_words.source_names(dataset, change.sources)})".lstrip()
         rows.append([change.date.display(), cw.status_words(change.status), what])
     out.append(table(look, ["Date", "Status", "By"], rows))
     cited = source_words.by_standing(

@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from casetrack.counting import short, weekday
+from casetrack.counting import weekday
 from casetrack.dataset import Dataset
 from casetrack.dates import due_when
 from casetrack.deadlines import DeadlineView
 from casetrack.output import Look
 from casetrack.render import deadline_words
+from casetrack.render.date_words import view_words
 from casetrack.render.deadline_words import LAST_DAY, NOTICE, where
 from casetrack.render.layout_terminal import Indented
 from casetrack.render.terminal import facts, text
 from casetrack.render.wording import case_name, record_label
+
+if TYPE_CHECKING:
+    from casetrack.knowledge import AsOf
 
 
 def cards(
@@ -99,6 +104,6 @@ def explanation(dataset: Dataset, v: DeadlineView, look: Look) -> list[Renderabl
     return out
 
 
-def footer(look: Look, views: list[DeadlineView], day: dt.date) -> Text:
+def footer(look: Look, views: list[DeadlineView], asof: AsOf) -> Text:
     n = len(views)
-    return text(f"{n} deadline{'s' if n != 1 else ''} · as of {short(day)}", "dim")
+    return text(f"{n} deadline{'s' if n != 1 else ''} · {view_words(asof)}", "dim")

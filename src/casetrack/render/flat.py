@@ -52,6 +52,9 @@ TIMELINE_CSV = (
     "unconfirmed",
     "sources",
     "docket_entry",
+    "between",
+    "when",
+    "known_since",
     # Names beside the ids above, and the summary: added last, so columns keep their places.
     "case_name",
     "party_names",
@@ -140,10 +143,13 @@ def csv_table(keys: Sequence[str], items: Iterable[dict[str, Any]]) -> Table:
 
 
 def timeline_csv(dataset: Dataset, entries: Iterable[Entry]) -> Table:
-    """The entries' JSON records as CSV rows, with the names of their case and parties."""
+    """The JSON timeline's flat fields; `when`, the date in words ('between 31 Dec 2024 and
+    30 Jan 2025'), so a spreadsheet does not read a range as a span; and the names of their
+    case and parties beside the ids."""
     rows = (
         {
             **records.entry(e),
+            "when": e.date.display(),
             "case_name": w.case_name(dataset, e.case) if e.case else None,
             "party_names": w.party_names(dataset, e.parties),
             "alleged_by_names": w.party_names(dataset, e.alleged_by),
@@ -183,11 +189,8 @@ def parties_csv(items: Iterable[dict[str, Any]]) -> Table:
 
 def steps_csv(item: dict[str, Any]) -> Table:
     """A counted deadline's steps (its JSON record's), numbered from 1."""
-    rows = [
-        [str(i), s["date"] or "", s["text"], s["rule"]]
-        for i, s in enumerate(item["steps"], start=1)
-    ]
-    return STEPS_CSV, rows
+    steps = enumerate(item["steps"], start=1)
+    return STEPS_CSV, [[str(i), s["date"] or "", s["text"], s["rule"]] for i, s in steps]
 
 
 # --- Markdown ---------------------------------------------------------------------------------

@@ -1,17 +1,21 @@
 """The JSON contract: each record as plain dicts and lists (documented in the README, "JSON
-output"). Dates are ISO 8601 at their own precision (`2024`, `2024-12`, `2024-12-20`); ids are
-ids, never display names, so scripts can join on them. Fields are only ever added, never renamed.
+output"). Dates are ISO 8601 at their own precision (`2024`, `2024-12`, `2024-12-20`); a timeline
+entry gives its date's bounds (`date`, `end`, null for an open end) with `between` (one day
+within them) and `edtf`; a one-value date field holding more than one date (an interval, one day
+within a range) gives it in EDTF. Ids are ids, never display names, so scripts can join on them.
+Fields are only ever added, never renamed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from typing import Any
 
 from casetrack.claim_history import ClaimView, claim_counts
 from casetrack.dataset import Dataset
-from casetrack.dates import DateSpan
+from casetrack.dates import SINGLE, DateSpan
 from casetrack.deadlines import DeadlineView
 from casetrack.entries import Entry
 from casetrack.lookup import groups_of
@@ -34,13 +38,42 @@ def json_text(data: Any) -> str:
 
 
 def iso(span: DateSpan | None) -> str | None:
-    """The start of a span, ISO 8601 at its own precision."""
-    return span.start.iso() if span is not None else None
+    """A date as one value: ISO 8601 at its own precision; an interval or one day within a
+    range in EDTF (`[2024-12-20..2025-02-13~]`), since one ISO date would misstate it."""
+    if span is None:
+        return None
+    if span.shape == SINGLE and span.start is not None:
+        return span.start.iso()
+    return span.edtf()
+
+
+def iso_start(span: DateSpan) -> str | None:
+    """The first bound of a date, ISO 8601 at its own precision; None for an open start."""
+    return span.start.iso() if span.start is not None else None
 
 
 def iso_end(span: DateSpan | None) -> str | None:
-    """The end of an interval, ISO 8601 at its own precision; None for a single date."""
+    """The last bound of an interval or a range, ISO 8601 at its own precision; None for a
+    single date or an open end."""
     return span.end.iso() if span is not None and span.end is not None else None
+
+
+def known(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_fields(span: DateSpan) -> tuple[str | None, bool, bool, bool, str | None, str]:
+    """date, approximate, uncertain, between, end, edtf. Entries share dates (a large dataset
+    has a few thousand distinct ones): each is worked out once."""
+    return (
+        iso_start(span),
+        span.approximate,
+        span.uncertain,
+        span.between,
+        iso_end(span),
+        span.edtf(),
+    )
 
 
 def discrepancies(items: tuple[Discrepancy, ...] | list[Discrepancy]) -> list[Json]:
@@ -66,14 +99,17 @@ def schedule(s: Schedule | None) -> Json | None:
 
 def entry(e: Entry) -> Json:
     """One timeline entry."""
+    date, approximate, uncertain, between, end, edtf = _date_fields(e.date)
     return {
         "id": e.id,
         "record": e.record,
         "kind": e.kind,
-        "date": e.date.start.iso(),
-        "approximate": e.date.approximate,
-        "uncertain": e.date.uncertain,
-        "end": iso_end(e.date),
+        "date": date,
+        "approximate": approximate,
+        "uncertain": uncertain,
+        "between": between,
+        "end": end,
+        "edtf": edtf,
         "date_note": e.date_note,
         "title": e.title,
         "summary": e.summary,
@@ -91,6 +127,7 @@ def entry(e: Entry) -> Json:
         "docket_entry": e.docket_entry,
         "responds_to": list(e.responds_to),
         "decides": list(e.decides),
+        "known_since": known(e.known_since),
         "group": e.group,
     }
 
@@ -200,7 +237,13 @@ def case(
 def _dated(e: Entry | None) -> Json | None:
     if e is None:
         return None
-    return {"id": e.id, "date": e.date.start.iso(), "end": iso_end(e.date), "title": e.title}
+    return {
+        "id": e.id,
+        "date": iso_start(e.date),
+        "end": iso_end(e.date),
+        "between": e.date.between,
+        "title": e.title,
+    }
 
 
 def upcoming(e: Entry, day: dt.date) -> Json:
@@ -243,7 +286,7 @@ def filing(f: Filing, thread: list[Filing]) -> Json:
     of its thread in order."""
     return {
         **f.model_dump(mode="json", exclude_none=True),
-        "date": f.date.start.iso(),
+        "date": iso(f.date),
         "thread": [t.id for t in thread],
     }
 

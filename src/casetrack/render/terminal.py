@@ -10,8 +10,8 @@ NO_COLOR) tables have no box drawing; styles are dropped by the console itself.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.segment import Segment
@@ -21,6 +21,9 @@ from casetrack.characters import clean
 from casetrack.dates import DateSpan
 from casetrack.output import Look
 from casetrack.render.layout_terminal import Facts, Grid, render_line, wrap_words
+
+if TYPE_CHECKING:
+    from casetrack.knowledge import AsOf
 
 DATE_WIDTH = 15  # "c. 13 Feb 2025?"
 
@@ -104,15 +107,16 @@ def facts(look: Look, pairs: Iterable[tuple[str, str | None]]) -> Facts:
 
 def footer(
     look: Look,
-    as_of: dt.date | None,
+    asof: AsOf | None,
     latest: DateSpan | None,
     count: str | None = None,
 ) -> Text:
-    """'12 entries · as of 14 Feb 2025', plus the latest source's date when as-of is past it."""
-    from casetrack.render.wording import freshness
+    """'12 entries · as of 14 Feb 2025', plus the latest source's date when the view's day is
+    past it (`latest`: of the sources known then)."""
+    from casetrack.render.date_words import freshness
 
     parts = [count] if count else []
-    return text(" · ".join(parts + freshness(as_of, latest)), "dim")
+    return text(" · ".join(parts + freshness(asof, latest)), "dim")
 
 
 class Columns:

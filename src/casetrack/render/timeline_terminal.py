@@ -1,6 +1,11 @@
 """The timeline in the terminal: entries grouped by year and month, each with its date, title,
 who and what kind, and the marks a reader must not miss (allegation, schedule, a single outlet's
-report, sources that differ); sources as numbered footnotes with --sources."""
+report, sources that differ); sources as numbered footnotes with --sources, how each inferred
+date was worked out with --notes.
+
+An entry is listed under the month where the one order places it (`DateSpan.sort_key`): one day
+within a range under the month of its last possible day, its date column saying "between ...",
+so that no heading claims more than is known and nothing is drawn as a span."""
 
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ from rich.text import Text
 from casetrack.dataset import Dataset
 from casetrack.entries import Entry
 from casetrack.output import Look
-from casetrack.render import source_words
+from casetrack.render import date_words, source_words
 from casetrack.render import wording as w
 from casetrack.render.terminal import DATE_WIDTH, Columns, heading, text
 from casetrack.render.wording import case_name
@@ -65,18 +70,25 @@ def timeline(
     look: Look,
     footnotes: Footnotes | None = None,
     as_of: dt.date | None = None,
+    notes: bool = False,
+    start: dt.date | None = None,
 ) -> Iterator[RenderableType]:
     """The timeline grouped by year and month, yielded piece by piece so printing can start
-    before the whole of a long timeline has been laid out."""
+    before the whole of a long timeline has been laid out. `notes`: how each inferred date was
+    worked out, under the entry. `start`: the first day of the range asked for (--from); a span
+    already under way then is listed under that month, its date saying when it began."""
     widths = _widths(dataset, entries, look.width)
     year: int | None = None
     group: list[Entry] = []
     month_key: tuple[int, int | None] | None = None
     for e in entries:
-        key = (e.date.start.year, e.date.start.month)
+        placed = e.date.placed_at()
+        key = (placed.year, placed.month)
+        if start is not None and e.date.is_interval and e.date.earliest() < start:
+            key = (start.year, start.month)
         if key != month_key:
             if group:
-                yield from _month(dataset, group, widths, footnotes, as_of)
+                yield from _month(dataset, group, widths, footnotes, as_of, notes)
             group = []
             gap = 1
             if key[0] != year:
@@ -89,7 +101,7 @@ def timeline(
             month_key = key
         group.append(e)
     if group:
-        yield from _month(dataset, group, widths, footnotes, as_of)
+        yield from _month(dataset, group, widths, footnotes, as_of, notes)
 
 
 def _month_title(key: tuple[int, int | None]) -> str:
@@ -125,13 +137,14 @@ def _month(
     widths: tuple[int | None, ...],
     footnotes: Footnotes | None,
     as_of: dt.date | None,
+    notes: bool,
 ) -> Iterator[RenderableType]:
     wide = len(widths) > 2
     for start in range(0, len(entries), CHUNK):
         rows: list[tuple[Text, ...]] = []
         for e in entries[start : start + CHUNK]:
-            date = text(e.date.display())
-            body = entry_body(dataset, e, wide, footnotes, as_of)
+            date = text(date_words.date_cell(e.date, DATE_WIDTH))
+            body = entry_body(dataset, e, wide, footnotes, as_of, notes)
             if wide:
                 case = text(case_name(dataset, e.case) if e.case else "")
                 rows.append((date, text(w.kind_words(e.kind), "cyan"), case, body))
@@ -146,9 +159,11 @@ def entry_body(
     wide: bool,
     footnotes: Footnotes | None,
     as_of: dt.date | None = None,
+    notes: bool = False,
 ) -> Text:
     """Title, then who and what kind, then the marks a reader must not miss: allegation,
-    schedule (as it stood on `as_of`), a single outlet's report, sources that differ."""
+    schedule (as it stood on `as_of`), a single outlet's report, sources that differ; with
+    `notes`, how the date was worked out."""
     body = text("")
     if e.scheduled is not None:
         body.append_text(text("scheduled: ", "green"))
@@ -177,4 +192,6 @@ def entry_body(
         body.append_text(text("\n" + w.unconfirmed(dataset, e.sources), "magenta"))
     for d in e.discrepancies:
         body.append_text(text("\n" + w.differ(d), "cyan"))
+    if notes and e.date_note:
+        body.append_text(text("\n" + date_words.date_note_line(e.date_note), "dim"))
     return body

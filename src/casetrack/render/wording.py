@@ -1,11 +1,12 @@
 """Every sentence casetrack writes about a record, for every output: names, references to a
-filing or event, allegations, what is unconfirmed or disputed, scheduled dates and how fresh the
-record is, how sure a date is, ECF numbers. Three companions word the rest the same way:
-`source_words` (sources), `claim_words` (claims' standing) and `deadline_words` (computed
-deadlines). The terminal, the CSV and Markdown tables, the calendar, TimelineJS, the web page, the
-SQLite database and `casetrack diff` take their words from here (a date itself is worded by
-`dates`). Plain text in, plain text out: each output escapes for its own format, and every text
-bound for an output but JSON passes `characters.clean` there. No rich and no pydantic here.
+filing or event, allegations, what is unconfirmed or disputed, scheduled dates, ECF numbers. Four
+companions word the rest the same way: `source_words` (sources), `claim_words` (claims' standing),
+`deadline_words` (computed deadlines) and `date_words` (how a date, the day of a view and the
+record's freshness read; a date's own words are in `dates`). The terminal, the CSV and Markdown
+tables, the calendar, TimelineJS, the web page, the SQLite database and `casetrack diff` take
+their words from here. Plain text in, plain text out: each output escapes for its own format,
+and every text bound for an output but JSON passes `characters.clean` there. No rich and no
+pydantic here.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from casetrack.dataset import Dataset
-from casetrack.dates import DateSpan
 from casetrack.render.source_words import source_names
 
 if TYPE_CHECKING:
@@ -267,7 +267,7 @@ def differ_heading(d: Discrepancy) -> str:
     return f"Sources differ on {d.about}:"
 
 
-# --- scheduled dates and how fresh the record is -----------------------------------------------
+# --- scheduled dates -------------------------------------------------------------------------
 
 
 def schedule_note(dataset: Dataset, entry: Entry, as_of: dt.date | None = None) -> str | None:
@@ -292,52 +292,6 @@ def sentence(text: str) -> str:
     """Text with its first letter made a capital, the rest as written ('as of 9 Dec 2025' ->
     'As of 9 Dec 2025'; str.capitalize would lower 'Dec')."""
     return text[:1].upper() + text[1:]
-
-
-def freshness(as_of: dt.date | None, latest: DateSpan | None) -> list[str]:
-    """['as of 25 Nov 2026', 'latest source: 9 Dec 2025; later developments are not in the
-    data']: said under every view of the record (the terminal's footer, the web page, the
-    calendar, TimelineJS), so nobody mistakes old data for current."""
-    if as_of is None:
-        return []
-    parts = [f"as of {DateSpan.of(as_of).display()}"]
-    if latest is not None and as_of > latest.latest():
-        parts.append(f"latest source: {latest.display()}; later developments are not in the data")
-    return parts
-
-
-# --- dates ------------------------------------------------------------------------------------
-
-
-def date_marks(entry: Entry) -> list[str]:
-    """What a reader must know about how sure the date is: approximate, uncertain, both or none."""
-    marks = []
-    if entry.date.approximate:
-        marks.append("approximate date")
-    if entry.date.uncertain:
-        marks.append("uncertain date")
-    return marks
-
-
-def date_line(entry: Entry) -> str:
-    """The date as readers see it, saying when it is approximate or uncertain, and why."""
-    text = entry.date.display()
-    marks = date_marks(entry)
-    if marks:
-        text += f" ({', '.join(marks)})"
-    if entry.date_note:
-        text += f" — {entry.date_note}"
-    return text
-
-
-def span_of(entries: Sequence[Entry]) -> str | None:
-    """'2023 to 18 May 2026': from the first entry's start to the latest end."""
-    if not entries:
-        return None
-    first = entries[0].date.start.display()
-    last_entry = max(entries, key=lambda e: e.date.latest())
-    last = (last_entry.date.end or last_entry.date.start).display()
-    return first if first == last else f"{first} to {last}"
 
 
 # --- ECF numbers ------------------------------------------------------------------------------
