@@ -253,6 +253,32 @@ def test_sources(data: Path) -> None:
     assert len(rows) == 3
 
 
+def test_a_source_without_a_publication_date_says_when_it_was_retrieved(
+    make_dataset: MakeDataset,
+) -> None:
+    # Seen writing up NYT v. Microsoft: a case tracker read on a day showed "undated".
+    data = make_dataset(
+        {
+            "sources.yaml": """
+                sources:
+                  - {id: s-tracker, kind: aggregator, title: AI cases tracker, outlet: A Firm,
+                     retrieved: 2026-11-20, url: "https://firm.example/tracker"}
+                  - {id: s-post, kind: blog, title: A post nobody dated, outlet: A Blog}
+            """
+        }
+    )
+    assert ok("sources", "--data", data) == (
+        "A Firm  retrieved 20 Nov 2026 · aggregator\n"
+        "  AI cases tracker\n"
+        "  https://firm.example/tracker\n"
+        "  s-tracker\n"
+        "A Blog  undated · blog\n"
+        "  A post nobody dated\n"
+        "  s-post\n"
+        "2 sources\n"
+    )
+
+
 def test_one_source_and_what_cites_it(data: Path) -> None:
     assert ok("sources", "s-order", "--data", data) == (
         "Scheduling order\n"

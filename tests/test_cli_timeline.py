@@ -424,3 +424,44 @@ def test_a_large_dataset_says_how_to_narrow_it_before_loading(
     # A filtered or limited timeline needs no advice.
     assert timeline(data, "--limit", "2").startswith("2024\n")
     assert timeline(data, "--from", "2025").startswith("2025\n")
+
+
+def test_a_ruling_names_motions_without_an_ecf_number_in_words(
+    make_dataset: MakeDataset,
+) -> None:
+    # Seen writing up NYT v. Microsoft from news reports: the motions had no ECF number, and the
+    # opinion's line read "ECF 514 → rules on f-2024-02-26-openai-mtd, f-2024-03-04-...".
+    data = make_dataset(
+        {
+            "case.yaml": """
+                sources:
+                  - {id: s1, kind: court-order, title: Opinion, outlet: S.D.N.Y.,
+                     published: 2025-04-04}
+                parties:
+                  - {id: nyt, name: The Times, kind: company, sources: [s1]}
+                  - {id: ms, name: Microsoft, kind: company, sources: [s1]}
+                  - {id: stein, name: Sidney H. Stein, kind: judge, sources: [s1]}
+                cases:
+                  - {id: c, caption: The Times v. Microsoft, docket: 1:23-cv-11195,
+                     sources: [s1]}
+                filings:
+                  - {id: f-mtd-1, case: c, date: 2024-02-26, kind: motion-to-dismiss,
+                     title: A motion, filed_by: [ms], sources: [s1]}
+                  - {id: f-mtd-2, case: c, date: 2024-03-04, kind: motion-to-dismiss,
+                     title: Another motion, filed_by: [ms], sources: [s1]}
+                  - {id: f-opinion, case: c, date: 2025-04-04, kind: opinion, docket_entry: 514,
+                     title: Stein's opinion on the motions to dismiss, filed_by: [stein],
+                     decides: [f-mtd-1, f-mtd-2], sources: [s1]}
+            """
+        }
+    )
+    assert timeline(data, "--kind", "opinion", as_of="2025-04-30") == (
+        "2025\n"
+        " April 2025\n"
+        "  4 Apr 2025       Stein's opinion on the motions to dismiss\n"
+        "                   ECF 514 → rules on the motion to dismiss of 26 Feb 2024 and\n"
+        "                   the motion to dismiss of 4 Mar 2024 · opinion · The Times v.\n"
+        "                   Microsoft · Sidney H. Stein\n"
+        "1 entry · as of 30 Apr 2025 · latest source: 4 Apr 2025; later developments are\n"
+        "not in the data\n"
+    )

@@ -290,7 +290,10 @@ def source_cards(sources: Iterable[Source]) -> Iterator[RenderableType]:
     known), then its id: what a reader needs to go and check it."""
     for s in sources:
         line = text(s.outlet or s.title, "bold")
-        what = [s.published.display() if s.published else "undated", s.kind]
+        when = s.published.display() if s.published else None
+        if when is None:
+            when = f"retrieved {s.retrieved.display()}" if s.retrieved else "undated"
+        what = [when, s.kind]
         line.append_text(text("  " + " · ".join(what), "dim"))
         yield line
         lines = [text(s.title)] if s.outlet else []

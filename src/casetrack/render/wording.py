@@ -310,18 +310,23 @@ def ecf_no(number: int) -> str:
 def ecf_mark(dataset: Dataset, e: Entry | Filing, long: bool = False) -> str:
     """'ECF 46 → ECF 45 → rules on ECF 3' (or, long, 'ECF No. 46; responds to ECF 45; rules on
     ECF 3'), or '' for an entry without a number or thread. A filing without a number is named
-    by its id."""
+    in words ('rules on the motion to dismiss of 26 Feb 2024'), never by its id."""
     labels: dict[str, str] = {}
     for fid in (*e.responds_to, *e.decides):
         f = dataset.filings.get(fid)
-        labels[fid] = ecf(f.docket_entry) if f is not None and f.docket_entry is not None else fid
+        if f is None:
+            labels[fid] = fid
+        else:
+            labels[fid] = (
+                ecf(f.docket_entry) if f.docket_entry is not None else record_ref(dataset, fid)
+            )
     parts = []
     if e.docket_entry is not None:
         parts.append((ecf_no if long else ecf)(e.docket_entry))
     threads = ((e.responds_to, "responds to ", "→ "), (e.decides, "rules on ", "→ rules on "))
     for ids, long_words, short_words in threads:
         if ids:
-            listed = ", ".join(labels[i] for i in ids)
+            listed = join_names([labels[i] for i in ids])
             parts.append((long_words if long else short_words) + listed)
     return ("; " if long else " ").join(parts)
 
