@@ -263,10 +263,7 @@ def _entry_html(dataset: Dataset, entry: Entry, group: str, index: int, day: dt.
     if entry.unconfirmed:
         lines.append(f'<p class="details">{escape(wording.UNCONFIRMED)}</p>')
     for d in entry.discrepancies:
-        accounts = "\n".join(
-            f"<li>{escape(a.says)} <em>({escape(source_words.source_names(dataset, a.sources))})</em></li>"
-            for a in d.accounts
-        )
+        accounts = "\n".join(f"<li>{escape(wording.account(dataset, a))}</li>" for a in d.accounts)
         lines.append(
             f'<div class="discrepancy"><strong>{escape(wording.differ_heading(d))}</strong>'
             f"\n<ul>{accounts}</ul></div>"

@@ -207,10 +207,7 @@ def description(dataset: Dataset, entry: Entry, day: dt.date | None = None) -> s
         parts.append(f"Scheduled date: {schedule}.")
     for d in entry.discrepancies:
         parts.append(wording.differ_heading(d))
-        for account in d.accounts:
-            parts.append(
-                f"- {account.says} ({source_words.source_names(dataset, account.sources)})"
-            )
+        parts.extend(f"- {wording.account(dataset, a)}" for a in d.accounts)
     sources = source_words.source_citations(dataset, entry)
     if sources:
         parts.append("Sources:")

@@ -173,10 +173,7 @@ def event_html(dataset: Dataset, entry: Entry, day: dt.date | None = None) -> st
     if entry.unconfirmed:
         parts.append(f"<p><em>{escape(wording.UNCONFIRMED)}</em></p>")
     for d in entry.discrepancies:
-        accounts = "".join(
-            f"<li>{escape(a.says)} ({escape(source_words.source_names(dataset, a.sources))})</li>"
-            for a in d.accounts
-        )
+        accounts = "".join(f"<li>{escape(wording.account(dataset, a))}</li>" for a in d.accounts)
         parts.append(
             f"<p><strong>{escape(wording.differ_heading(d))}</strong></p><ul>{accounts}</ul>"
         )

@@ -186,7 +186,7 @@ def _item(diff: Diff, name: str, value: Any) -> str:
         kind = str(value.get("kind", "related-to")).replace("-", " ")
         return f"{kind} {case_name(diff.new, value['case'])}"
     if name == "discrepancies" and "about" in value:
-        return w.differ(Discrepancy.model_validate(value))
+        return w.differ(diff.new, Discrepancy.model_validate(value))
     return ", ".join(f"{k}: {v}" for k, v in value.items())
 
 
@@ -316,7 +316,7 @@ def development_items(diff: Diff, devs: Developments) -> dict[str, list[Item]]:
             for d in devs.denials
         ],
         "disagreements": [
-            Item([("", f"{record_label(new, d.id)}: {w.differ(d.discrepancy)}")], ref=d.id)
+            Item([("", f"{record_label(new, d.id)}: {w.differ(new, d.discrepancy)}")], ref=d.id)
             for d in devs.disagreements
         ],
         "sources": [Item([("", source_words.source_line(s))], ref=s.id) for s in devs.sources],

@@ -41,7 +41,7 @@ def claim(dataset: Dataset, view: ClaimView, look: Look) -> list[RenderableType]
     ]
     if c.unconfirmed:
         out.append(text(w.unconfirmed(dataset, c.sources), "magenta"))
-    out.extend(text(w.differ(d), "cyan") for d in c.discrepancies)
+    out.extend(text(w.differ(dataset, d), "cyan") for d in c.discrepancies)
     if c.summary:
         out += [text(""), text(c.summary)]
     out += [text(""), heading("History", look)]

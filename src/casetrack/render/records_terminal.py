@@ -50,7 +50,7 @@ def party(
         lines.append(text("firm: " + party_name(dataset, p.firm)))
     if p.unconfirmed:
         lines.append(text(w.unconfirmed(dataset, p.sources), "magenta"))
-    lines.extend(text(w.differ(d), "cyan") for d in p.discrepancies)
+    lines.extend(text(w.differ(dataset, d), "cyan") for d in p.discrepancies)
     out.extend(lines)
 
     roles = roles_of(dataset, p.id)
@@ -196,7 +196,7 @@ def case(
     out.append(grid)
     if c.unconfirmed:
         out.append(text(w.unconfirmed(dataset, c.sources), "magenta"))
-    out.extend(text(w.differ(d), "cyan") for d in c.discrepancies)
+    out.extend(text(w.differ(dataset, d), "cyan") for d in c.discrepancies)
     if c.summary:
         out.append(text(""))
         out.append(text(c.summary))
@@ -268,7 +268,7 @@ def case_cards(
         if c.unconfirmed:
             body.append_text(text("\n" + w.unconfirmed(dataset, c.sources), "magenta"))
         for d in c.discrepancies:
-            body.append_text(text("\n" + w.differ(d), "cyan"))
+            body.append_text(text("\n" + w.differ(dataset, d), "cyan"))
         yield Indented(body)
 
 

@@ -191,7 +191,7 @@ def entry_body(
     if e.unconfirmed:
         body.append_text(text("\n" + w.unconfirmed(dataset, e.sources), "magenta"))
     for d in e.discrepancies:
-        body.append_text(text("\n" + w.differ(d), "cyan"))
+        body.append_text(text("\n" + w.differ(dataset, d), "cyan"))
     if notes and e.date_note:
         body.append_text(text("\n" + date_words.date_note_line(e.date_note), "dim"))
     return body

@@ -20,7 +20,7 @@ from casetrack.render.source_words import source_names
 
 if TYPE_CHECKING:
     from casetrack.entries import Entry
-    from casetrack.models import Case, Claim, Discrepancy, Filing, Relation
+    from casetrack.models import Account, Case, Claim, Discrepancy, Filing, Relation
 
 GroupBy = Literal["case", "kind"]
 # The row or colour of an entry that belongs to no case (the film's release, a press statement).
@@ -255,11 +255,17 @@ def claim_title(dataset: Dataset, claim: Claim) -> str:
     return as_reported(dataset, claim.title, claim.unconfirmed, claim.sources)
 
 
-def differ(d: Discrepancy) -> str:
-    """'sources differ on X: A / B'. `about` is written to follow "sources differ on" ("the
-    length of the memo", "Lively's age") and shown as written: changing its case would lowercase
-    a name."""
-    return f"sources differ on {d.about}: " + " / ".join(a.says for a in d.accounts)
+def account(dataset: Dataset, a: Account) -> str:
+    """'A (Global News)': one side of a disagreement with the sources that give it, so no
+    account is read as another outlet's (every output that lists accounts says this)."""
+    return f"{a.says} ({source_names(dataset, a.sources)})"
+
+
+def differ(dataset: Dataset, d: Discrepancy) -> str:
+    """'sources differ on X: A (Global News) / B (See News)'. `about` is written to follow
+    "sources differ on" ("the length of the memo", "Lively's age") and shown as written:
+    changing its case would lowercase a name."""
+    return f"sources differ on {d.about}: " + " / ".join(account(dataset, a) for a in d.accounts)
 
 
 def differ_heading(d: Discrepancy) -> str:
