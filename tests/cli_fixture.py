@@ -154,7 +154,7 @@ CASE_FILES = {
             unconfirmed: true
             sources: [s-planet]
             discrepancies:
-              - about: Who attended
+              - about: who attended
                 accounts:
                   - says: Alice and Dave
                     sources: [s-planet]

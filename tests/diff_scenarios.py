@@ -50,7 +50,7 @@ def edit_every_kind(data: Path) -> None:
         filings,
         "    filed_by: [alice]\n    sources: [s-planet]\n",
         "    filed_by: [alice]\n    sources: [s-planet]\n    discrepancies:\n"
-        "      - about: When it was filed\n        accounts:\n"
+        "      - about: when it was filed\n        accounts:\n"
         "          - says: In the morning\n            sources: [s-planet]\n"
         "          - says: Late at night\n            sources: [s-tribune]\n",
     )

@@ -25,6 +25,11 @@ sources:
     outlet: District Court
     published: 2025-01-10
     url: "javascript:alert(1)"
+  - id: s-later
+    kind: news-report
+    title: After the trial
+    outlet: Le Monde — Édition
+    published: 2025-08-02
 
 parties:
   - id: zoe
@@ -148,13 +153,13 @@ events:
     kind: trial
     title: Trial, three days
     case: zoe-v-acme
-    sources: [s-news]
+    sources: [s-news, s-later]
   - id: ev-state-hearing
     date: 2025-08-01
     kind: hearing
     title: State's hearing
     case: state-v-acme
-    sources: [s-news]
+    sources: [s-news, s-later]
 
 claims:
   - id: claim-wages
@@ -168,7 +173,7 @@ claims:
       - status: dismissed
         date: 2025-07-01
         by: ev-trial
-        sources: [s-news]
+        sources: [s-news, s-later]
 """
 
 # Entry ids by what the calendar does with them (as of a day after everything).

@@ -81,7 +81,7 @@ FILES = {
             parties: [ann, bob]
             sources: [s-feb, s-june]
             discrepancies:
-              - about: Who was there
+              - about: who was there
                 accounts:
                   - {says: Ann and Bob, sources: [s-feb]}
                   - {says: Their lawyers too, sources: [s-june]}
@@ -160,7 +160,7 @@ def test_a_disagreement_shows_one_account_then_both(data: Path) -> None:
     assert after["sources"] == ["s-feb", "s-june"]
     assert after["discrepancies"] == [
         {
-            "about": "Who was there",
+            "about": "who was there",
             "accounts": [
                 {"says": "Ann and Bob", "sources": ["s-feb"]},
                 {"says": "Their lawyers too", "sources": ["s-june"]},
@@ -194,7 +194,7 @@ def test_happened_by_against_as_of_on_the_same_day(data: Path) -> None:
         " September 2025\n"
         "  1 Sep 2025       scheduled: Trial\n"
         "                   trial · Archer v. Baker\n"
-        "                   set 1 Feb 2025\n"
+        "                   set on 1 Feb 2025\n"
         "5 entries · as of 1 Jun 2025 · latest source: 1 Feb 2025; later developments are\n"
         "not in the data\n"
     )
@@ -210,8 +210,8 @@ def test_happened_by_against_as_of_on_the_same_day(data: Path) -> None:
         " January 2025\n"
         "  5 Jan 2025       The parties meet\n"
         "                   meeting · Archer v. Baker · Ann Archer, Bob Baker\n"
-        "                   sources differ on who was there: Ann and Bob / Their lawyers\n"
-        "                   too\n"
+        "                   sources differ on who was there: Ann and Bob (The Paper) /\n"
+        "                   Their lawyers too (The Monthly)\n"
         "\n"
         "  10 Jan 2025      Ann's complaint\n"
         "                   complaint · Archer v. Baker · Ann Archer\n"
@@ -229,7 +229,7 @@ def test_happened_by_against_as_of_on_the_same_day(data: Path) -> None:
         " September 2025\n"
         "  1 Sep 2025       scheduled: Trial\n"
         "                   trial · Archer v. Baker\n"
-        "                   set 1 Feb 2025\n"
+        "                   set on 1 Feb 2025\n"
         "7 entries · happened by 1 Jun 2025, as known today\n"
     )
     both = ("--as-of", "2025-07-01", "--happened-by", "2025-06-01")

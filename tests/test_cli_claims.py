@@ -32,17 +32,19 @@ def ids(data: Path, *args: str) -> list[tuple[str, str]]:
 
 def test_claims_table_grouped_by_case(data: Path) -> None:
     assert ok("claims", "--data", data, "--as-of", "2025-03-10") == (
+        # What both claims of a case share is said once, above the table.
         "Archer v. Bob Corp et al.  (2 claims: 1 pending, 1 withdrawn)\n"
-        "Claim            Plaintiffs     Defendants   Damages      Status\n"
-        "--------------------------------------------------------------------------------\n"
-        "Harassment       Alice Archer   Bob Corp     $1 million   withdrawn (5 Mar 2025)\n"
-        "Breach of        Alice Archer   Bob Corp                  pending\n"
-        "contract\n"
+        "Plaintiffs  Alice Archer\n"
+        "Defendants  Bob Corp\n"
+        "Claim               Damages     Status\n"
+        "------------------------------------------------------\n"
+        "Harassment          $1 million  withdrawn (5 Mar 2025)\n"
+        "Breach of contract              pending\n"
         "\n"
         "Bob parties v. Archer  (1 claim: 1 pending)\n"
-        "Claim        Plaintiffs        Defendants     Status\n"
-        "-----------------------------------------------------\n"
-        "Defamation   The Bob parties   Alice Archer   pending\n"
+        "Claim       Plaintiffs       Defendants    Status\n"
+        "--------------------------------------------------\n"
+        "Defamation  The Bob parties  Alice Archer  pending\n"
         "3 claims · as of 10 Mar 2025 · latest source: 6 Mar 2025; later developments are\n"
         "not in the data\n"
     )
@@ -88,6 +90,20 @@ def test_json_contract(data: Path) -> None:
         "sources": ["s-planet"],
         "unconfirmed": False,
         "discrepancies": [],
+        "history": [
+            {
+                "id": "cl-harassment@2025-03-05-withdrawn",
+                "status": "withdrawn",
+                "date": "2025-03-05",
+                "approximate": False,
+                "uncertain": False,
+                "end": None,
+                "date_note": None,
+                "by": None,
+                "note": None,
+                "sources": ["s-order"],
+            }
+        ],
     }
     assert items[2]["plaintiffs"] == ["bob-parties"]
     assert items[2]["raised"] == "2025-02-20"
@@ -122,8 +138,16 @@ def test_no_claims_match(data: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["--plaintiff", "Nobody Atall"], 1, "Error: no party matches 'Nobody Atall'\n"),
-        (["--case", "x-v-y"], 1, "Error: no case matches 'x-v-y'; did you mean 'a-v-b'?\n"),
+        (
+            ["--plaintiff", "Nobody Atall"],
+            1,
+            "Error: no party matches 'Nobody Atall'; `casetrack parties` lists everyone\n",
+        ),
+        (
+            ["--case", "x-v-y"],
+            1,
+            "Error: no case matches 'x-v-y'; did you mean 'a-v-b'? (`casetrack cases` lists them)\n",
+        ),
         (
             ["--as-of", "someday"],
             1,

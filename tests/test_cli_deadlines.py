@@ -373,12 +373,13 @@ def test_computed_deadlines_in_the_timeline_and_upcoming(data: Path) -> None:
     )
     upcoming = ok("upcoming", "--data", data, "--as-of", "2025-11-20", "--case", "ny-case")
     assert upcoming == (
-        "Date          When         What                                    Case\n"
+        "Date         When        What                                      Case\n"
         "--------------------------------------------------------------------------------\n"
-        "28 Nov 2025   in 8 days    (computed deadline) Opposition to the   Archer v. Bob\n"
-        "                           motion for summary judgment\n"
-        "1 Dec 2025    in 11 days   (computed deadline) Opposition, had     Archer v. Bob\n"
-        "                           the motion been mailed\n"
+        "28 Nov 2025  in 8 days   (computed deadline) Opposition to the     Archer v. Bob\n"
+        "                         motion for summary judgment\n"
+        "\n"
+        "1 Dec 2025   in 11 days  (computed deadline) Opposition, had the   Archer v. Bob\n"
+        "                         motion been mailed\n"
         "as of 20 Nov 2025\n"
     )
     kinds = ok("timeline", "--data", data, "--kind", "computed-deadline", "--format", "csv")

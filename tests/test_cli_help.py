@@ -18,6 +18,7 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 # Each command's usage line, as click's test runner names the program ("cli").
 USAGE = {
     "case": "Usage: cli case [OPTIONS] ID",
+    "claim": "Usage: cli claim [OPTIONS] ID",
     "cases": "Usage: cli cases [OPTIONS]",
     "claims": "Usage: cli claims [OPTIONS]",
     "deadlines": "Usage: cli deadlines [OPTIONS]",

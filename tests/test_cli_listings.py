@@ -104,16 +104,16 @@ def test_case_detail(data: Path) -> None:
         "Next    20 May 2025: Hearing on the motion (moved)\n"
         "\n"
         "Parties\n"
-        "Role        Party          Counsel\n"
-        "-------------------------------------\n"
-        "plaintiff   Alice Archer   Carol Chen\n"
-        "defendant   Bob Corp\n"
+        "Role       Party         Counsel\n"
+        "-----------------------------------\n"
+        "plaintiff  Alice Archer  Carol Chen\n"
+        "defendant  Bob Corp\n"
         "\n"
         "Claims\n"
-        "Claim                Plaintiffs     Defendants   Status\n"
-        "-----------------------------------------------------------------------\n"
-        "Harassment           Alice Archer   Bob Corp     withdrawn (5 Mar 2025)\n"
-        "Breach of contract   Alice Archer   Bob Corp     pending\n"
+        "Claim               Plaintiffs    Defendants  Status\n"
+        "--------------------------------------------------------------------\n"
+        "Harassment          Alice Archer  Bob Corp    withdrawn (5 Mar 2025)\n"
+        "Breach of contract  Alice Archer  Bob Corp    pending\n"
         "as of 10 Mar 2025 · latest source: 6 Mar 2025; later developments are not in the\n"
         "data\n"
     )
@@ -131,7 +131,10 @@ def test_case_json_and_errors(data: Path) -> None:
     }
     assert item["parties"][0] == {"party": "alice", "role": "plaintiff", "counsel": ["carol"]}
     result = run("case", "nothing-like-it", "--data", data)
-    assert (result.exit_code, result.stderr) == (1, "Error: no case matches 'nothing-like-it'\n")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Error: no case matches 'nothing-like-it' (`casetrack cases` lists them)\n",
+    )
     result = run("case", "Archer", "--data", data)
     assert (result.exit_code, result.stderr) == (
         1,
@@ -165,15 +168,15 @@ def test_unconfirmed_case_is_marked(make_dataset: MakeDataset) -> None:
 
 def test_upcoming(data: Path) -> None:
     assert ok("upcoming", "--data", data, "--as-of", "2025-02-14") == (
-        "Date          When         What                    Case\n"
-        "----------------------------------------------------------------\n"
-        "10 Apr 2025   in 55 days   Hearing on the motion   Archer v. Bob\n"
+        "Date         When        What                   Case\n"
+        "-------------------------------------------------------------\n"
+        "10 Apr 2025  in 55 days  Hearing on the motion  Archer v. Bob\n"
         "as of 14 Feb 2025\n"
     )
     assert ok("upcoming", "--data", data, *AS_OF) == (
-        "Date          When          What                            Case\n"
-        "-------------------------------------------------------------------------\n"
-        "20 May 2025   in 2 months   Hearing on the motion (moved)   Archer v. Bob\n"
+        "Date         When         What                           Case\n"
+        "----------------------------------------------------------------------\n"
+        "20 May 2025  in 2 months  Hearing on the motion (moved)  Archer v. Bob\n"
         "as of 10 Mar 2025 · latest source: 6 Mar 2025; later developments are not in the\n"
         "data\n"
     )
@@ -224,10 +227,14 @@ def test_how_far(today: str, then: str, expected: str) -> None:
 
 def test_sources(data: Path) -> None:
     assert ok("sources", "--data", data) == (
-        "s-planet  news-report · Daily Planet · 1 Mar 2025\n"
+        # Outlet, date and address: what a reader needs to check the source.
+        "Daily Planet  1 Mar 2025 · news-report\n"
         "  Alice sues Bob Corp\n"
-        "s-order  court-order · District Court · 6 Mar 2025\n"
+        "  https://planet.example/alice\n"
+        "  s-planet\n"
+        "District Court  6 Mar 2025 · court-order\n"
         "  Scheduling order\n"
+        "  s-order\n"
         "2 sources\n"
     )
     items = json.loads(ok("sources", "--data", data, "--format", "json"))
@@ -246,6 +253,32 @@ def test_sources(data: Path) -> None:
     assert len(rows) == 3
 
 
+def test_a_source_without_a_publication_date_says_when_it_was_retrieved(
+    make_dataset: MakeDataset,
+) -> None:
+    # Seen writing up NYT v. Microsoft: a case tracker read on a day showed "undated".
+    data = make_dataset(
+        {
+            "sources.yaml": """
+                sources:
+                  - {id: s-tracker, kind: aggregator, title: AI cases tracker, outlet: A Firm,
+                     retrieved: 2026-11-20, url: "https://firm.example/tracker"}
+                  - {id: s-post, kind: blog, title: A post nobody dated, outlet: A Blog}
+            """
+        }
+    )
+    assert ok("sources", "--data", data) == (
+        "A Firm  retrieved 20 Nov 2026 · aggregator\n"
+        "  AI cases tracker\n"
+        "  https://firm.example/tracker\n"
+        "  s-tracker\n"
+        "A Blog  undated · blog\n"
+        "  A post nobody dated\n"
+        "  s-post\n"
+        "2 sources\n"
+    )
+
+
 def test_one_source_and_what_cites_it(data: Path) -> None:
     assert ok("sources", "s-order", "--data", data) == (
         "Scheduling order\n"
@@ -255,19 +288,24 @@ def test_one_source_and_what_cites_it(data: Path) -> None:
         "Published  6 Mar 2025\n"
         "\n"
         "Cited by (7)\n"
-        "Type     Id              Title                        Where\n"
-        "--------------------------------------------------------------------------------\n"
-        "party    judge-j         Judith Judge\n"
-        "party    court           District Court for the\n"
-        "                         Example District\n"
-        "filing   f-mtd           Bob Corp moves to dismiss\n"
-        "claim    cl-harassment   Harassment                   status withdrawn\n"
-        "                                                      (2025-03-05)\n"
-        "event    ev-meeting      Settlement talks             sources differ: Who\n"
-        "                                                      attended\n"
-        "event    ev-hearing-1    Hearing on the motion\n"
-        "event    ev-hearing-2    Hearing on the motion\n"
-        "                         (moved)\n"
+        "Parties (2)\n"
+        "  Judith Judge\n"
+        "    judge-j\n"
+        "  District Court for the Example District\n"
+        "    court\n"
+        "Filings (1)\n"
+        "  Bob Corp moves to dismiss\n"
+        "    f-mtd\n"
+        "Claims (1)\n"
+        "  Harassment\n"
+        "    cl-harassment · withdrawn (5 Mar 2025)\n"
+        "Events (3)\n"
+        "  Settlement talks\n"
+        "    ev-meeting · sources differ on who attended\n"
+        "  Hearing on the motion\n"
+        "    ev-hearing-1\n"
+        "  Hearing on the motion (moved)\n"
+        "    ev-hearing-2\n"
     )
     item = json.loads(ok("sources", "s-order", "--data", data, "--format", "json"))
     assert item["cited_by"][3] == {
@@ -289,19 +327,22 @@ def test_one_source_and_what_cites_it(data: Path) -> None:
 def test_search_groups_by_type(data: Path) -> None:
     assert ok("search", "motion", "--data", data) == (
         "Filings (1)\n"
-        "f-mtd  Bob Corp moves to dismiss\n"
-        "  in kind: motion-to-dismiss\n"
+        "Feb 2025  Bob Corp moves to dismiss\n"
+        "  f-mtd · matched in kind\n"
+        "  motion-to-dismiss\n"
         "\n"
         "Events (2)\n"
-        "ev-hearing-1  Hearing on the motion\n"
-        "  in title: Hearing on the motion\n"
-        "ev-hearing-2  Hearing on the motion (moved)\n"
-        "  in title: Hearing on the motion (moved)\n"
+        "10 Apr 2025  Hearing on the motion\n"
+        "  ev-hearing-1 · matched in title\n"
+        "20 May 2025  Hearing on the motion (moved)\n"
+        "  ev-hearing-2 · matched in title\n"
         "3 records\n"
     )
     # The excerpt shows more than the name when it can.
     out = ok("search", "actress", "--data", data)
-    assert out == "Parties (1)\nalice  Alice Archer\n  in description: An actress.\n1 record\n"
+    assert out == (
+        "Parties (1)\nAlice Archer\n  alice · matched in description\n  An actress.\n1 record\n"
+    )
 
 
 def test_search_formats_and_misses(data: Path) -> None:
@@ -323,6 +364,7 @@ def test_search_formats_and_misses(data: Path) -> None:
             "title": "Settlement talks",
             "fields": "discrepancies.accounts.says",
             "excerpt": "Only lawyers",
+            "date": "2025-01",
         }
     ]
     assert ok("search", "zebra", "--data", data) == "Nothing matches 'zebra'.\n"

@@ -10,7 +10,8 @@ import pytest
 
 from casetrack.characters import clean
 from casetrack.output import Look, look_for, make_console
-from casetrack.render.flat import csv_text, markdown_table
+from casetrack.render.csvtext import csv_text
+from casetrack.render.flat import markdown_table
 from casetrack.render.records import json_text
 from cli_fixture import CASE_FILES
 from cli_helpers import run

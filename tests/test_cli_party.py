@@ -35,21 +35,21 @@ def test_party_roles_counsel_claims_and_timeline(data: Path) -> None:
         "also known as: Archer\n"
         "\n"
         "Roles\n"
-        "Case            Role        Counsel\n"
-        "--------------------------------------\n"
-        "Archer v. Bob   plaintiff   Carol Chen\n"
-        "Bob v. Archer   defendant   Carol Chen\n"
+        "Case           Role       Counsel\n"
+        "------------------------------------\n"
+        "Archer v. Bob  plaintiff  Carol Chen\n"
+        "Bob v. Archer  defendant  Carol Chen\n"
         "\n"
         "Claims brought (2)\n"
-        "Claim                Case            Against    Status\n"
-        "----------------------------------------------------------------------\n"
-        "Harassment           Archer v. Bob   Bob Corp   withdrawn (5 Mar 2025)\n"
-        "Breach of contract   Archer v. Bob   Bob Corp   pending\n"
+        "Claim               Case           Against   Status\n"
+        "-------------------------------------------------------------------\n"
+        "Harassment          Archer v. Bob  Bob Corp  withdrawn (5 Mar 2025)\n"
+        "Breach of contract  Archer v. Bob  Bob Corp  pending\n"
         "\n"
         "Claims faced (1)\n"
-        "Claim        Case            Brought by        Status\n"
-        "------------------------------------------------------\n"
-        "Defamation   Bob v. Archer   The Bob parties   pending\n"
+        "Claim       Case           Brought by       Status\n"
+        "---------------------------------------------------\n"
+        "Defamation  Bob v. Archer  The Bob parties  pending\n"
         "\n"
         "Timeline (4)\n"
         "2024\n"
@@ -63,7 +63,8 @@ def test_party_roles_counsel_claims_and_timeline(data: Path) -> None:
         "  Jan 2025         Settlement talks\n"
         "                   meeting · Alice Archer, Dave Dunn\n"
         "                   reported by Daily Planet, not confirmed\n"
-        "                   sources differ on who attended: Alice and Dave / Only lawyers\n"
+        "                   sources differ on who attended: Alice and Dave (Daily Planet)\n"
+        "                   / Only lawyers (District Court)\n"
         "\n"
         "  15 Jan 2025      Archer's complaint\n"
         "                   complaint · Archer v. Bob · Alice Archer\n"
@@ -80,10 +81,10 @@ def test_counsel_shows_clients(data: Path) -> None:
         "also known as: Chen\n"
         "\n"
         "Represents\n"
-        "Case            Client         Role\n"
-        "----------------------------------------\n"
-        "Archer v. Bob   Alice Archer   plaintiff\n"
-        "Bob v. Archer   Alice Archer   defendant\n"
+        "Case           Client        Role\n"
+        "--------------------------------------\n"
+        "Archer v. Bob  Alice Archer  plaintiff\n"
+        "Bob v. Archer  Alice Archer  defendant\n"
         "\n"
         "Timeline (0)\n"
         "No dated entries name this party.\n" + FOOTER
@@ -93,8 +94,8 @@ def test_counsel_shows_clients(data: Path) -> None:
 def test_group_member_holds_the_groups_roles_and_claims(data: Path) -> None:
     out = ok("party", "DAVE", "--data", data, *AS_OF)
     assert "member of: The Bob parties\n" in out
-    assert "Bob v. Archer   plaintiff (as The Bob parties)\n" in out
-    assert "Defamation   Bob v. Archer   Alice Archer   pending\n" in out
+    assert "Bob v. Archer  plaintiff (as The Bob parties)\n" in out
+    assert "Defamation  Bob v. Archer  Alice Archer  pending\n" in out
 
 
 def test_as_of_hides_later_claims_and_status(data: Path) -> None:
@@ -149,8 +150,12 @@ def test_party_csv_is_its_timeline(data: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("Alise", "Error: no party matches 'Alise'; did you mean 'Alice Archer' (alice)?\n"),
-        ("zzzzzz", "Error: no party matches 'zzzzzz'\n"),
+        (
+            "Alise",
+            "Error: no party matches 'Alise'; did you mean 'Alice Archer' (alice)? "
+            "(`casetrack parties` lists everyone)\n",
+        ),
+        ("zzzzzz", "Error: no party matches 'zzzzzz'; `casetrack parties` lists everyone\n"),
         (
             "bob",
             "Error: 'bob' matches 2 parties: Bob Corp (bob-corp); The Bob parties (bob-parties)\n",
@@ -169,25 +174,25 @@ def test_party_needs_a_name(data: Path) -> None:
 
 def test_parties_cast_of_characters(data: Path) -> None:
     assert ok("parties", "--data", data) == (
-        "Name                        Kind      Roles                     Counsel\n"
+        "Name                       Kind     Roles                       Counsel\n"
         "--------------------------------------------------------------------------------\n"
-        "Alice Archer                person    plaintiff in Archer v.    Carol Chen\n"
-        "                                      Bob\n"
-        "                                      defendant in Bob v.\n"
-        "                                      Archer\n"
-        "Bob Corp                    company   defendant in Archer v.\n"
-        "                                      Bob\n"
-        "                                      plaintiff in Bob v.\n"
-        "                                      Archer (as The Bob\n"
-        "                                      parties)\n"
-        "Dave Dunn                   person    plaintiff in Bob v.\n"
-        "                                      Archer (as The Bob\n"
-        "                                      parties)\n"
-        "The Bob parties             group     plaintiff in Bob v.\n"
-        "                                      Archer\n"
-        "Carol Chen                  counsel                             for Alice Archer\n"
-        "Judith Judge                judge\n"
-        "District Court for the      court\n"
+        "Alice Archer               person   plaintiff in Archer v. Bob  Carol Chen\n"
+        "                                    defendant in Bob v. Archer\n"
+        "\n"
+        "Bob Corp                   company  defendant in Archer v. Bob\n"
+        "                                    plaintiff in Bob v. Archer\n"
+        "                                    (as The Bob parties)\n"
+        "\n"
+        "Dave Dunn                  person   plaintiff in Bob v. Archer\n"
+        "                                    (as The Bob parties)\n"
+        "\n"
+        "The Bob parties            group    plaintiff in Bob v. Archer\n"
+        "\n"
+        "Carol Chen                 counsel                              for Alice Archer\n"
+        "\n"
+        "Judith Judge               judge\n"
+        "\n"
+        "District Court for the     court\n"
         "Example District\n"
         "7 parties\n"
     )

@@ -44,7 +44,8 @@ def test_whole_timeline_grouped_by_year_and_month(data: Path) -> None:
         "  Jan 2025         Settlement talks\n"
         "                   meeting · Alice Archer, Dave Dunn\n"
         "                   reported by Daily Planet, not confirmed\n"
-        "                   sources differ on who attended: Alice and Dave / Only lawyers\n"
+        "                   sources differ on who attended: Alice and Dave (Daily Planet)\n"
+        "                   / Only lawyers (District Court)\n"
         "\n"
         "  15 Jan 2025      Archer's complaint\n"
         "                   complaint · Archer v. Bob · Alice Archer\n"
@@ -60,7 +61,7 @@ def test_whole_timeline_grouped_by_year_and_month(data: Path) -> None:
         " May 2025\n"
         "  20 May 2025      scheduled: Hearing on the motion (moved)\n"
         "                   hearing · Archer v. Bob\n"
-        "                   set 6 Mar 2025\n" + FOOTER
+        "                   set on 6 Mar 2025\n" + FOOTER
     )
 
 
@@ -75,7 +76,7 @@ def test_as_of_shows_the_hearing_as_it_was_scheduled_then(data: Path) -> None:
         " April 2025\n"
         "  10 Apr 2025      scheduled: Hearing on the motion\n"
         "                   hearing · Archer v. Bob\n"
-        "                   set 10 Feb 2025\n"
+        "                   set on 10 Feb 2025\n"
         "1 entry · as of 14 Feb 2025\n"
     )
     # What happened after the day is hidden; a month means its last day.
@@ -148,7 +149,7 @@ def test_sources_as_footnotes(data: Path) -> None:
         " May 2025\n"
         "  20 May 2025      scheduled: Hearing on the motion (moved) [2]\n"
         "                   hearing · Archer v. Bob\n"
-        "                   set 6 Mar 2025\n"
+        "                   set on 6 Mar 2025\n"
         "Sources\n"
         "[1] Daily Planet, “Alice sues Bob Corp” (1 Mar 2025),\n"
         "https://planet.example/alice\n"
@@ -223,11 +224,12 @@ def test_json_contract(data: Path) -> None:
         "between": False,
         "edtf": "2024-06~",
         "known_since": "2025-03-01",
+        "group": None,
     }
     assert meeting["unconfirmed"] is True
     assert meeting["discrepancies"] == [
         {
-            "about": "Who attended",
+            "about": "who attended",
             "accounts": [
                 {"says": "Alice and Dave", "sources": ["s-planet"]},
                 {"says": "Only lawyers", "sources": ["s-order"]},
@@ -275,6 +277,12 @@ def test_csv_reads_back(data: Path) -> None:
         "between": "false",
         "when": "c. Jun 2024",
         "known_since": "2025-03-01",
+        # Names beside the ids, and the summary: added after the columns above.
+        "case_name": "Archer v. Bob",
+        "party_names": "Alice Archer; Bob Corp",
+        "alleged_by_names": "Alice Archer",
+        "disputed_by_names": "Bob Corp",
+        "summary": "",
     }
 
 
@@ -304,7 +312,11 @@ def test_markdown(data: Path) -> None:
             "Error: --to: 'March' has no year; say which year, e.g. 'March 2025'\n",
             1,
         ),
-        (["--case", "zzz-nothing"], "Error: no case matches 'zzz-nothing'\n", 1),
+        (
+            ["--case", "zzz-nothing"],
+            "Error: no case matches 'zzz-nothing' (`casetrack cases` lists them)\n",
+            1,
+        ),
         (
             ["--party", "bob"],
             "Error: 'bob' matches 2 parties: Bob Corp (bob-corp); The Bob parties (bob-parties)\n",
@@ -312,7 +324,8 @@ def test_markdown(data: Path) -> None:
         ),
         (
             ["--party", "Alise Archer"],
-            "Error: no party matches 'Alise Archer'; did you mean 'Alice Archer' (alice)?\n",
+            "Error: no party matches 'Alise Archer'; did you mean 'Alice Archer' (alice)? "
+            "(`casetrack parties` lists everyone)\n",
             1,
         ),
         (
@@ -409,11 +422,49 @@ def test_a_large_dataset_says_how_to_narrow_it_before_loading(
         "--to, --case or --party, or show the first N with --limit N.\n2024\n June 2024\n"
     )
     assert out.endswith(FOOTER)
-    # Laid out as the entries are read from the cache's index (the first run wrote it): the same.
+    # From the cache's index (the first run wrote it): the same.
     assert timeline(data) == out
-    monkeypatch.setattr("casetrack.commands.timeline.LARGE_BYTES", 10**9)
-    assert timeline(data) == out[out.index("\n") + 1 :]  # the same entries, not streamed
-    monkeypatch.setattr("casetrack.commands.timeline.LARGE_BYTES", 100)
     # A filtered or limited timeline needs no advice.
     assert timeline(data, "--limit", "2").startswith("2024\n")
     assert timeline(data, "--from", "2025").startswith("2025\n")
+
+
+def test_a_ruling_names_motions_without_an_ecf_number_in_words(
+    make_dataset: MakeDataset,
+) -> None:
+    # Seen writing up NYT v. Microsoft from news reports: the motions had no ECF number, and the
+    # opinion's line read "ECF 514 → rules on f-2024-02-26-openai-mtd, f-2024-03-04-...".
+    data = make_dataset(
+        {
+            "case.yaml": """
+                sources:
+                  - {id: s1, kind: court-order, title: Opinion, outlet: S.D.N.Y.,
+                     published: 2025-04-04}
+                parties:
+                  - {id: nyt, name: The Times, kind: company, sources: [s1]}
+                  - {id: ms, name: Microsoft, kind: company, sources: [s1]}
+                  - {id: stein, name: Sidney H. Stein, kind: judge, sources: [s1]}
+                cases:
+                  - {id: c, caption: The Times v. Microsoft, docket: 1:23-cv-11195,
+                     sources: [s1]}
+                filings:
+                  - {id: f-mtd-1, case: c, date: 2024-02-26, kind: motion-to-dismiss,
+                     title: A motion, filed_by: [ms], sources: [s1]}
+                  - {id: f-mtd-2, case: c, date: 2024-03-04, kind: motion-to-dismiss,
+                     title: Another motion, filed_by: [ms], sources: [s1]}
+                  - {id: f-opinion, case: c, date: 2025-04-04, kind: opinion, docket_entry: 514,
+                     title: Stein's opinion on the motions to dismiss, filed_by: [stein],
+                     decides: [f-mtd-1, f-mtd-2], sources: [s1]}
+            """
+        }
+    )
+    assert timeline(data, "--kind", "opinion", as_of="2025-04-30") == (
+        "2025\n"
+        " April 2025\n"
+        "  4 Apr 2025       Stein's opinion on the motions to dismiss\n"
+        "                   ECF 514 → rules on the motion to dismiss of 26 Feb 2024 and\n"
+        "                   the motion to dismiss of 4 Mar 2024 · opinion · The Times v.\n"
+        "                   Microsoft · Sidney H. Stein\n"
+        "1 entry · as of 30 Apr 2025 · latest source: 4 Apr 2025; later developments are\n"
+        "not in the data\n"
+    )

@@ -61,8 +61,8 @@ def test_every_kind_of_edit(edited: Path) -> None:
         "  • c. Jun 2024: Alleged conduct on set; now denied by Dave Dunn (alleged by\n"
         "    Alice Archer)\n"
         " Sources newly differ\n"
-        "  • Archer's complaint: sources differ on when it was filed: In the morning /\n"
-        "    Late at night\n"
+        "  • Archer's complaint: sources differ on when it was filed: In the morning\n"
+        "    (Daily Planet) / Late at night (Tribune)\n"
         " New sources\n"
         "  • Tribune: Judge tosses Archer's contract claim (3 Apr 2025)\n"
         "\n"
@@ -88,7 +88,8 @@ def test_every_kind_of_edit(edited: Path) -> None:
         "  changed  15 Jan 2025      Archer's complaint\n"
         "                            f-complaint\n"
         "                            discrepancies: added sources differ on when it was\n"
-        "                            filed: In the morning / Late at night\n"
+        "                            filed: In the morning (Daily Planet) / Late at night\n"
+        "                            (Tribune)\n"
         "\n"
         "  changed  Feb 2025         Bob Corp moves to dismiss the contract claim\n"
         "                            f-mtd\n"
@@ -148,7 +149,8 @@ def test_every_kind_of_edit_in_markdown(edited: Path) -> None:
         "\n"
         "**Sources newly differ**\n"
         "\n"
-        "- Archer's complaint: sources differ on when it was filed: In the morning / Late at night\n"
+        "- Archer's complaint: sources differ on when it was filed: In the morning (Daily Planet) / "
+        "Late at night (Tribune)\n"
         "\n"
         "**New sources**\n"
         "\n"
@@ -172,7 +174,8 @@ def test_every_kind_of_edit_in_markdown(edited: Path) -> None:
         "### Filings: 1 added, 2 changed\n"
         "\n"
         "- **changed** · 15 Jan 2025 · Archer's complaint · `f-complaint`\n"
-        "  - `discrepancies`: added sources differ on when it was filed: In the morning / Late at night\n"
+        "  - `discrepancies`: added sources differ on when it was filed: In the morning (Daily Planet) "
+        "/ Late at night (Tribune)\n"
         "- **changed** · Feb 2025 · Bob Corp moves to dismiss the contract claim · `f-mtd`\n"
         "  - `title`: “Bob Corp moves to dismiss” → “Bob Corp moves to dismiss the contract claim”\n"
         "- **added** · 2 Apr 2025 · Order granting the motion to dismiss the contract claim · `f-order`\n"
@@ -274,7 +277,7 @@ def test_every_kind_of_edit_in_json(edited: Path) -> None:
                         "old": [],
                         "new": [
                             {
-                                "about": "When it was filed",
+                                "about": "when it was filed",
                                 "accounts": [
                                     {"says": "In the morning", "sources": ["s-planet"]},
                                     {"says": "Late at night", "sources": ["s-tribune"]},
@@ -283,7 +286,7 @@ def test_every_kind_of_edit_in_json(edited: Path) -> None:
                         ],
                         "added": [
                             {
-                                "about": "When it was filed",
+                                "about": "when it was filed",
                                 "accounts": [
                                     {"says": "In the morning", "sources": ["s-planet"]},
                                     {"says": "Late at night", "sources": ["s-tribune"]},
@@ -291,8 +294,8 @@ def test_every_kind_of_edit_in_json(edited: Path) -> None:
                             }
                         ],
                         "removed": [],
-                        "text": "added sources differ on when it was filed: In the morning / "
-                        "Late at night",
+                        "text": "added sources differ on when it was filed: In the morning "
+                        "(Daily Planet) / Late at night (Tribune)",
                     }
                 ],
             },
@@ -475,13 +478,13 @@ def test_every_kind_of_edit_in_json(edited: Path) -> None:
                 {
                     "type": "filing",
                     "id": "f-complaint",
-                    "about": "When it was filed",
+                    "about": "when it was filed",
                     "accounts": [
                         {"says": "In the morning", "sources": ["s-planet"]},
                         {"says": "Late at night", "sources": ["s-tribune"]},
                     ],
                     "text": "Archer's complaint: sources differ on when it was "
-                    "filed: In the morning / Late at night",
+                    "filed: In the morning (Daily Planet) / Late at night (Tribune)",
                 }
             ],
             "sources": [

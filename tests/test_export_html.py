@@ -110,7 +110,7 @@ def test_allegations_and_caveats_are_visible(tmp_path: Path) -> None:
     words = read_page(text).words()
     assert (
         "Allegation Ñúñez v. Acme other Acme cut Zoë's hours, she says "
-        'Alleged by Zoë Ñúñez-李 in Complaint: wages, overtime; and "retaliation" \\ more; '
+        "Alleged by Zoë Ñúñez-李 in the complaint of 10 Jan 2025; "
         "denied by Acme, Inc.; Widgets <b>Division</b>." in words
     )
     assert "c. 14 Nov 2024 approximate date" in words
@@ -122,7 +122,8 @@ def test_allegations_and_caveats_are_visible(tmp_path: Path) -> None:
     assert 'class="entry alleged"' in text
     assert 'Date: The complaint says "mid-November".' in words
     assert (
-        "Scheduled Ñúñez v. Acme hearing Hearing on the motion (moved) Set on 20 Mar 2025" in words
+        "Scheduled Ñúñez v. Acme hearing Hearing on the motion (moved) Scheduled date: set on 20 Mar "
+        "2025" in words
     )
 
 

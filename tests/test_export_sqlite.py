@@ -225,9 +225,7 @@ def test_the_same_data_gives_the_same_database(tmp_path: Path) -> None:
 def test_metadata_describes_every_table_and_column(tmp_path: Path) -> None:
     db = export(tmp_path, "--license", "CC BY 4.0", "--license-url", "https://example.org/by")
     meta = json.loads((tmp_path / "metadata.json").read_text(encoding="utf-8"))
-    assert meta["title"] == (
-        "Baldoni v. NYT · Lively v. Wayfarer · Crisis PR firm v. Lively and 1 more"
-    )
+    assert meta["title"] == "The It Ends With Us litigation"  # the data's `dataset:` title
     assert meta["description"].startswith(
         "The record of 4 cases as of 2026-01-01: 68 timeline entries, 22 filings, 28 events "
         "and 17 claims. Every fact names its sources. Allegations are not facts: 11 timeline "
@@ -340,7 +338,7 @@ def test_a_case_narrows_the_database_to_that_case(tmp_path: Path) -> None:
         ("state-v-acme", "acme", "defendant", None, None)
     ]
     assert column(db, "SELECT id FROM parties") == ["acme"]
-    assert column(db, "SELECT id FROM sources ORDER BY rowid") == ["s-news", "s-filing"]
+    assert column(db, "SELECT id FROM sources ORDER BY rowid") == ["s-news", "s-filing", "s-later"]
     assert count(db, "claims") == count(db, "filings") == 0
 
 
@@ -391,7 +389,10 @@ def test_citations_and_discrepancies_name_their_record(tmp_path: Path) -> None:
     ]
     assert db.execute(
         "SELECT source, claim_status_change FROM citations WHERE record_type = 'status-change'"
-    ).fetchall() == [("s-news", "claim-wages@2025-07-01-dismissed")]
+    ).fetchall() == [
+        ("s-news", "claim-wages@2025-07-01-dismissed"),
+        ("s-later", "claim-wages@2025-07-01-dismissed"),
+    ]
 
 
 def test_control_characters_never_reach_the_database(tmp_path: Path) -> None:
@@ -436,7 +437,7 @@ def test_existing_files_are_kept_without_force(tmp_path: Path) -> None:
     assert forced.stderr == (
         f"Wrote {db} and {meta}; serve them with: datasette {db} --metadata {meta}\n"
     )
-    assert json.loads(meta.read_text(encoding="utf-8"))["title"] == "State v. Acme · Ñúñez v. Acme"
+    assert json.loads(meta.read_text(encoding="utf-8"))["title"] == "Ñúñez v. Acme and 1 other case"
     db.write_bytes(b"mine")
     again = run("export", "sqlite", "--data", data, "-o", db, "--metadata", out / "other.json")
     assert again.exit_code == 1

@@ -55,7 +55,7 @@ BOTH = "Mallory ]52;c;ZXZpbA== One (m1); Mallory ]0;pwned Two [2J (m2)"
         (
             ["party", "Malloryy"],
             "no party matches 'Malloryy'; did you mean 'Mallory ]52;c;ZXZpbA== One' (m1) or "
-            "'Mallory ]0;pwned Two [2J' (m2)?",
+            "'Mallory ]0;pwned Two [2J' (m2)? (`casetrack parties` lists everyone)",
         ),
     ],
 )
@@ -252,7 +252,8 @@ def test_every_lookup_folds_the_same_way(make_dataset: MakeDataset) -> None:
 def test_did_you_mean_folds_too(make_dataset: MakeDataset) -> None:
     result = run("party", "wide korp", "--data", make_dataset(NAMES))
     assert result.stderr == (
-        "Error: no party matches 'wide korp'; did you mean 'ＷＩＤＥ Corp' (p-corp)?\n"
+        "Error: no party matches 'wide korp'; did you mean 'ＷＩＤＥ Corp' (p-corp)? "
+        "(`casetrack parties` lists everyone)\n"
     )
 
 

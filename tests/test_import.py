@@ -112,14 +112,14 @@ def test_one_filing_lists_its_thread_in_order(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.split("\n\nThread")[1] == (
         " (5)\n"
-        "Date          ECF   Kind                Title\n"
+        "Date         ECF  Kind               Title\n"
         "--------------------------------------------------------------------------------\n"
-        "14 Apr 2025   3     motion-to-dismiss   Motion to Dismiss\n"
-        "14 Apr 2025   4     brief               Memorandum of Law in Support\n"
-        "28 Apr 2025   5     opposition          ▸ Memorandum of Law in Opposition\n"
-        "5 May 2025    6     reply               Reply Memorandum of Law in Support\n"
-        "18 Jun 2025   9     opinion             Opinion and Order granting in part and\n"
-        "                                        denying in part 3 Motion to Dismiss\n"
+        "14 Apr 2025  3    motion-to-dismiss  Motion to Dismiss\n"
+        "14 Apr 2025  4    brief              Memorandum of Law in Support\n"
+        "28 Apr 2025  5    opposition         ▸ Memorandum of Law in Opposition\n"
+        "5 May 2025   6    reply              Reply Memorandum of Law in Support\n"
+        "18 Jun 2025  9    opinion            Opinion and Order granting in part and\n"
+        "                                     denying in part 3 Motion to Dismiss\n"
     )
     assert result.stdout.splitlines()[:5] == [
         "Memorandum of Law in Opposition  (nysd-1-25-cv-00321-ecf-5)",
@@ -156,7 +156,11 @@ def test_ecf_numbers_reach_every_output(tmp_path: Path) -> None:
     calendar = re.sub(r"\r?\n ", "", run("export", "ics", "--data", data).stdout)
     assert "Docket: ECF No. 9\\; rules on ECF 3 <https://www.courtlistener.com/docket/" in calendar
     hits = run("search", "ECF 3", "--data", data).stdout
-    assert hits.splitlines()[:2] == ["Filings (1)", "nysd-1-25-cv-00321-ecf-3  Motion to Dismiss"]
+    assert hits.splitlines()[:3] == [
+        "Filings (1)",
+        "14 Apr 2025  Motion to Dismiss (ECF 3)",
+        "  nysd-1-25-cv-00321-ecf-3 · matched in docket_entry",
+    ]
 
 
 def test_the_same_files_twice_write_nothing(tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ def test_init_then_validate_then_timeline(tmp_path: Path) -> None:
     validated = run("validate", "--data", folder)
     assert (validated.exit_code, validated.stdout) == (
         0,
-        "7 files, 12 records: 0 errors, 0 warnings\n",
+        "7 files, 14 records: 0 errors, 0 warnings\n",
     )
 
     timeline = run("timeline", "--data", folder, "--as-of", "2026-01-01")

@@ -6,24 +6,21 @@ Each finding names a record id and a path inside that record; the loader turns i
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from casetrack.claim_history import claim_raised
 from casetrack.dataset import Dataset
-from casetrack.dates import SET, DateSpan
+from casetrack.date_checks import check_date_notes, check_once_dates
 from casetrack.fuzzy import closest
-from casetrack.models import Record
+from casetrack.models import Model, Record
 from casetrack.problems import Finding
+from casetrack.problems import record_label as _label
+from casetrack.source_checks import check_dated_after_sources
 from casetrack.vocabulary import RECORD_WORDS as _WORD
 
 Check = Callable[[Dataset], list[Finding]]
-
-
-def _label(dataset: Dataset, record_id: str) -> str:
-    section = dataset.section_of(record_id)
-    return f"{_WORD.get(section or '', 'record')} '{record_id}'"
 
 
 def _suggest(dataset: Dataset, wanted: str, sections: tuple[str, ...]) -> str:
@@ -56,22 +53,29 @@ class _Suggester:
         return self.done[key]
 
 
-def references(
-    dataset: Dataset,
-) -> Iterator[tuple[str, tuple[str | int, ...], str, tuple[str, ...]]]:
+Reference = tuple[str, tuple[str | int, ...], str, tuple[str, ...]]
+
+
+def references(dataset: Dataset) -> Iterator[Reference]:
     """Every id reference: (record id, path, referenced id, sections it may point into)."""
+    for section in ("parties", "cases", "filings", "claims", "events", "deadlines"):
+        yield from references_of(section, dataset.section(section))
+
+
+def references_of(section: str, records: dict[str, Any]) -> Iterator[Reference]:
+    """The id references of some records of one section, by id."""
     P, S, C, F, E = ("parties",), ("sources",), ("cases",), ("filings",), ("events",)
 
     def ids(rid: str, base: tuple[str | int, ...], values: list[str], to: tuple[str, ...]) -> Any:
         for i, v in enumerate(values):
             yield rid, (*base, i), v, to
 
-    for rid, party in dataset.parties.items():
+    for rid, party in records.items() if section == "parties" else ():
         yield from ids(rid, ("sources",), party.sources, S)
         if party.firm:
             yield rid, ("firm",), party.firm, P
         yield from ids(rid, ("members",), party.members, P)
-    for rid, case in dataset.cases.items():
+    for rid, case in records.items() if section == "cases" else ():
         yield from ids(rid, ("sources",), case.sources, S)
         for name, value in (("court", case.court), ("judge", case.judge)):
             if value:
@@ -83,16 +87,17 @@ def references(
         for i, rel in enumerate(case.relations):
             yield rid, ("relations", i, "case"), rel.case, C
             yield from ids(rid, ("relations", i, "sources"), rel.sources, S)
-    for rid, filing in dataset.filings.items():
+    for rid, filing in records.items() if section == "filings" else ():
         yield from ids(rid, ("sources",), filing.sources, S)
         if filing.case:
             yield rid, ("case",), filing.case, C
         yield from ids(rid, ("filed_by",), filing.filed_by, P)
         yield from ids(rid, ("responds_to",), filing.responds_to, F)
         yield from ids(rid, ("decides",), filing.decides, F)
-    for rid, claim in dataset.claims.items():
+    for rid, claim in records.items() if section == "claims" else ():
         yield from ids(rid, ("sources",), claim.sources, S)
-        yield rid, ("case",), claim.case, C
+        if claim.case:
+            yield rid, ("case",), claim.case, C
         yield from ids(rid, ("plaintiffs",), claim.plaintiffs, P)
         yield from ids(rid, ("defendants",), claim.defendants, P)
         if claim.filing:
@@ -101,7 +106,7 @@ def references(
             if change.by:
                 yield rid, ("history", i, "by"), change.by, F + E
             yield from ids(rid, ("history", i, "sources"), change.sources, S)
-    for rid, event in dataset.events.items():
+    for rid, event in records.items() if section == "events" else ():
         yield from ids(rid, ("sources",), event.sources, S)
         if event.case:
             yield rid, ("case",), event.case, C
@@ -116,13 +121,14 @@ def references(
                 yield rid, ("scheduled", "set_by"), event.scheduled.set_by, F + E
             if event.scheduled.replaced_by:
                 yield rid, ("scheduled", "replaced_by"), event.scheduled.replaced_by, E
-    for rid, deadline in dataset.deadlines.items():
+    for rid, deadline in records.items() if section == "deadlines" else ():
         yield from ids(rid, ("sources",), deadline.sources, S)
         if deadline.case:
             yield rid, ("case",), deadline.case, C
-        yield rid, ("from",), deadline.trigger, F + E
-    for section in ("parties", "cases", "filings", "claims", "events", "deadlines"):
-        for rid, record in dataset.section(section).items():
+        if deadline.trigger:
+            yield rid, ("from",), deadline.trigger, F + E
+    if section != "sources":
+        for rid, record in records.items():
             for d, disc in enumerate(record.discrepancies):
                 for a, account in enumerate(disc.accounts):
                     path = ("discrepancies", d, "accounts", a, "sources")
@@ -139,29 +145,44 @@ _WHAT = {
 }
 
 
-def check_references(dataset: Dataset) -> list[Finding]:
-    """Every id named in a record exists, and is of the right kind."""
+def check_references(dataset: Dataset, partial: Sequence[tuple[str, Model]] = ()) -> list[Finding]:
+    """Every id named in a record exists, and is of the right kind; in the records that failed
+    validation too (`partial`: each with its section), as far as they could be read."""
+    found = [
+        dataclasses.replace(finding, record=record)
+        for section, record in partial
+        for finding in _check_references(
+            dataset, references_of(section, {_id(record): record}), section
+        )
+    ]
+    return _check_references(dataset, references(dataset)) + found
+
+
+def _id(record: Model) -> str:
+    rid = getattr(record, "id", None)
+    return rid if isinstance(rid, str) else "?"
+
+
+def _check_references(
+    dataset: Dataset, refs: Iterable[Reference], section: str | None = None
+) -> list[Finding]:
     found = []
     suggest = _Suggester(dataset)
-    for rid, path, wanted, sections in references(dataset):
+    for rid, path, wanted, sections in refs:
+        label = f"{_WORD[section]} '{rid}'" if section else _label(dataset, rid)
         if any(wanted in dataset.section(s) for s in sections) or wanted in dataset.invalid_ids:
             continue
         what = _WHAT[sections]
         other = dataset.section_of(wanted)
         if other is not None:
-            message = (
-                f"{_label(dataset, rid)}: '{wanted}' is a {_WORD[other]}, but {path[0]} "
-                f"must name a {what}"
-            )
-        elif path == ("case",) and dataset.section_of(rid) == "filings":
+            message = f"{label}: '{wanted}' is a {_WORD[other]}, but {path[0]} must name a {what}"
+        elif path == ("case",) and (section or dataset.section_of(rid)) == "filings":
             message = (
                 f"filing '{rid}' is in case '{wanted}', which does not exist"
                 f"{suggest(wanted, sections)}"
             )
         else:
-            message = (
-                f"{_label(dataset, rid)} names unknown {what} '{wanted}'{suggest(wanted, sections)}"
-            )
+            message = f"{label} names unknown {what} '{wanted}'{suggest(wanted, sections)}"
         found.append(Finding(rid, path, message))
     return found
 
@@ -241,82 +262,6 @@ def check_schedules(dataset: Dataset) -> list[Finding]:
     return found
 
 
-def _dates_needing_notes(
-    dataset: Dataset,
-) -> Iterator[tuple[str, tuple[str | int, ...], Any, str | None, str]]:
-    """(record id, path, date, its note, label) for every date that may need a note."""
-    for section in ("filings", "events"):
-        for rid, record in dataset.section(section).items():
-            yield rid, ("date",), record.date, record.date_note, _label(dataset, rid)
-    for rid, case in dataset.cases.items():
-        yield rid, ("filed",), case.filed, case.date_note, _label(dataset, rid)
-    for rid, claim in dataset.claims.items():
-        yield rid, ("date",), claim.date, claim.notes, _label(dataset, rid)
-        for i, change in enumerate(claim.history):
-            label = f"status change {i + 1} of claim '{rid}'"
-            yield rid, ("history", i, "date"), change.date, change.date_note, label
-
-
-def check_date_notes(dataset: Dataset) -> list[Finding]:
-    """An approximate or uncertain date says how it was worked out."""
-    return [
-        Finding(
-            rid,
-            path,
-            f"{label} has an approximate date ({date.display()}) but no "
-            "'date_note' saying how it was worked out",
-            "warning",
-        )
-        for rid, path, date, note, label in _dates_needing_notes(dataset)
-        if date is not None and (date.approximate or date.uncertain) and not note
-    ]
-
-
-# What a note says of a date that happened once, on a day no source gives ("Once, some time within
-# this range", "not dated", "some time between", "by 29 Jan 2025").
-_ONCE = re.compile(
-    r"\bonce\b|\bnot dated\b|\bsome ?time between\b|\bno source gives the day\b"
-    r"|\bby (?:c\. |about )?(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-    r" \d{4}\b",
-    re.IGNORECASE,
-)
-
-
-def _noted_dates(dataset: Dataset) -> Iterator[tuple[str, tuple[str | int, ...], Any, str | None]]:
-    """(record id, path, date, the note that says how it was worked out) for every date."""
-    for rid, path, date, note, _ in _dates_needing_notes(dataset):
-        yield rid, path, date, note
-    for rid, case in dataset.cases.items():
-        for i, rel in enumerate(case.relations):
-            yield rid, ("relations", i, "date"), rel.date, rel.note
-    for rid, event in dataset.events.items():
-        if event.scheduled is not None:
-            for name in ("set_on", "replaced_on"):
-                date = getattr(event.scheduled, name)
-                yield rid, ("scheduled", name), date, event.scheduled.note
-
-
-def check_once_dates(dataset: Dataset) -> list[Finding]:
-    """A date whose note says the thing happened once is one day within a range, not a span."""
-    found = []
-    for rid, path, date, note in _noted_dates(dataset):
-        if date is None or not date.is_interval or date.start is None or date.end is None:
-            continue
-        if not note or note.lstrip().lower().startswith("a span") or not _ONCE.search(note):
-            continue
-        suggested = DateSpan(date.start, date.end, SET).edtf()
-        found.append(
-            Finding(
-                rid,
-                path,
-                f"{_label(dataset, rid)}: its note says it happened once, but {date.edtf()} is a "
-                f"span of time; write one day within the range as '{suggested}'",
-                "warning",
-            )
-        )
-    return found
-
-
 def check_allegations(dataset: Dataset) -> list[Finding]:
     """An allegation is not denied by the very party who makes it."""
     found = []
@@ -386,12 +331,17 @@ CHECKS: tuple[Check, ...] = (
     check_once_dates,
     check_allegations,
     check_deadlines,
+    check_dated_after_sources,
 )
 
 
-def run_checks(dataset: Dataset) -> list[Finding]:
-    """Run every check; return all findings."""
+def run_checks(dataset: Dataset, partial: Sequence[tuple[str, Model]] = ()) -> list[Finding]:
+    """Run every check; return all findings. `partial`: the records that failed validation, as
+    far as they could be read (see `salvage`), each with its section: their references are
+    checked too."""
     findings: list[Finding] = []
     for check in CHECKS:
-        findings.extend(check(dataset))
+        findings.extend(
+            check_references(dataset, partial) if check is check_references else check(dataset)
+        )
     return findings

@@ -48,6 +48,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "casetrack.commands.parties:parties",
         "The cast of characters: everyone, with kind, roles and counsel.",
     ),
+    "claim": (
+        "casetrack.commands.claim:claim",
+        "One claim in full, with every change of its status.",
+    ),
     "claims": (
         "casetrack.commands.claims:claims",
         "Who brings which claims against whom, and where each stands.",
@@ -152,6 +156,20 @@ class LazyGroup(click.Group):
         if rows:
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        # A misspelt command gets the closest one suggested (`casetrack timline`), whatever
+        # click's version: the lazy commands are not in `self.commands` for click to look at.
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            import difflib
+
+            close = difflib.get_close_matches(name, self.list_commands(ctx), n=1)
+            hint = f" Did you mean '{close[0]}'?" if close else ""
+            raise click.UsageError(f"No such command '{name}'.{hint}", ctx)
+        return super().resolve_command(ctx, args)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self.lazy:

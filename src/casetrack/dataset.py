@@ -13,7 +13,7 @@ from casetrack.vocabulary import SECTION_NAMES
 
 if TYPE_CHECKING:
     from casetrack.entries import Entry
-    from casetrack.models import Case, Claim, Deadline, Event, Filing, Model, Party, Source
+    from casetrack.models import About, Case, Claim, Deadline, Event, Filing, Model, Party, Source
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +41,8 @@ class Dataset:
     origins: dict[str, Origin] = field(default_factory=dict)
     # Ids of records that were written but failed validation: not "unknown" to other checks.
     invalid_ids: set[str] = field(default_factory=set)
+    # The `dataset:` block (title, description), by the file it is written in: one at most.
+    about: dict[str, About] = field(default_factory=dict)
     # A view of the dataset as it was known on a day (`knowledge.as_known_on`) keeps that day
     # and the whole dataset it was cut from, in which names typed on the command line are found.
     known_on: dt.date | None = None
@@ -82,5 +84,6 @@ class Dataset:
         return None
 
 
-# The fields of a Dataset that hold records, by id (everything but `root` and `files`).
-RECORD_FIELDS = (*SECTION_NAMES, "origins", "invalid_ids")
+# The fields of a Dataset that hold records, by id, and the `dataset:` block (everything but
+# `root` and `files`).
+RECORD_FIELDS = (*SECTION_NAMES, "origins", "invalid_ids", "about")

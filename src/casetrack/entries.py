@@ -17,11 +17,13 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
+from casetrack.claim_history import change_ids
 from casetrack.dataset import Dataset
 from casetrack.dates import DateSpan
+from casetrack.grouped import mark_groups
 from casetrack.knowledge import Knowledge
 from casetrack.models import Discrepancy, Schedule
-from casetrack.render import wording
+from casetrack.render import claim_words, deadline_words, wording
 
 # Tie-break between record types on the same date: what was filed, then what happened, then what
 # it did to claims and cases.
@@ -60,6 +62,9 @@ class Entry:
     document_url: str | None = None  # for filings: the main document's address, where known
     # Since when it is known (public): see `knowledge`; None when nothing in the data dates it.
     known_since: dt.date | None = None
+    # For a claim status change made alike to other claims by one filing on one day: the id of
+    # the one line they are shown as (see `grouped`).
+    group: str | None = None
 
     @property
     def status(self) -> str:
@@ -159,24 +164,14 @@ def build_entries(dataset: Dataset) -> list[Entry]:
             )
         )
     for c in dataset.claims.values():
-        seen: set[str] = set()
-        for change in c.history:
-            # Named by date and status, not position, so that inserting an earlier change does not
-            # rename later ones (calendar exports use the id as a stable UID).
-            day = (change.date.start or change.date.placed_at()).iso()
-            change_id = f"{c.id}@{day}-{change.status}"
-            n = 2
-            while change_id in seen:
-                change_id = f"{c.id}@{day}-{change.status}-{n}"
-                n += 1
-            seen.add(change_id)
+        for change, change_id in zip(c.history, change_ids(c), strict=True):
             entries.append(
                 Entry(
                     id=change_id,
                     record="status-change",
                     kind=f"claim-{change.status}",
                     date=change.date,
-                    title=wording.status_change_title(change.status, c.title),
+                    title=claim_words.status_change_title(change.status, c.title),
                     summary=change.note,
                     case=c.case,
                     parties=(*c.plaintiffs, *c.defendants),
@@ -209,7 +204,7 @@ def build_entries(dataset: Dataset) -> list[Entry]:
     if dataset.deadlines:
         entries.extend(deadline_entries(dataset, know))
     entries.sort(key=Entry.sort_key)
-    return entries
+    return mark_groups(entries)
 
 
 def deadline_entries(dataset: Dataset, know: Knowledge) -> list[Entry]:
@@ -230,7 +225,7 @@ def deadline_entries(dataset: Dataset, know: Knowledge) -> list[Entry]:
                 kind=COMPUTED_DEADLINE,
                 date=DateSpan.of(v.count.due),
                 title=d.title,
-                summary=wording.deadline_summary(v.count, d.rule),
+                summary=deadline_words.deadline_summary(v.count, d.rule),
                 case=v.case,
                 sources=tuple(d.sources),
                 unconfirmed=d.unconfirmed,

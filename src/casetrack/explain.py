@@ -58,14 +58,13 @@ def explain(error: Any, label: str, model: type[Model]) -> str:
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
         choices = [c.strip() for c in expected.split(",")]
-        return (
-            f"{label}: {name} '{value}' is not one of: {', '.join(choices)}"
-            f"{did_you_mean(str(value), choices)}"
-        )
+        elsewhere = _belongs_elsewhere(str(value), model) if loc == ("kind",) else None
+        hint = f"; {elsewhere}" if elsewhere else did_you_mean(str(value), choices)
+        return f"{label}: {name} '{value}' is not one of: {', '.join(choices)}{hint}"
     if kind == "string_pattern_mismatch":
         return (
             f"{label}: {name} '{value}' is not a valid id; "
-            "use letters, digits, '.', '_' or '-' (e.g. 'justin-baldoni')"
+            f"use letters, digits, '.', '_' or '-' (e.g. '{id_like(str(error.get('input')))}')"
         )
     if kind in ("list_type",):
         return f"{label}: '{name}' must be a list, e.g. [a, b]"
@@ -117,4 +116,37 @@ def _inner_model(annotation: Any) -> Any:
         found = _inner_model(arg)
         if found is not None:
             return found
+    return None
+
+
+def id_like(text: str) -> str:
+    """An id made of what was written ('Alex Doe' -> 'alex-doe'), as the example of a valid
+    one; a neutral example when nothing of it is usable."""
+    import re
+
+    slug = re.sub(r"[^a-z0-9._-]+", "-", text.casefold()).strip("-._")[:40].strip("-._")
+    return slug if slug and slug.isascii() else "jane-doe"
+
+
+def _belongs_elsewhere(kind: str, model: type[Model]) -> str | None:
+    """For a filing's or event's kind that belongs to the other ('order' in events), or to no
+    record at all ('allegation'): where it goes."""
+    from casetrack import vocabulary as v
+
+    if model.__name__ == "Event" and kind.casefold() in ("allegation", "alleged", "claim"):
+        return (
+            "an allegation is an event with `alleged:` (who alleges it, in which filing, who "
+            "denies it); give the kind of what is alleged (other, statement, meeting, ...)"
+        )
+    # Filings and events are both dated entries: a kind of one written in the other is the
+    # likely slip (an order among the events). A source or party kind is only a misspelling.
+    lists = (
+        ("Filing", "filing", "filings", v.FILING_KINDS),
+        ("Event", "event", "events", v.EVENT_KINDS),
+    )
+    for owner, word, section, kinds in lists:
+        if owner != model.__name__ and kind in kinds:
+            return f"'{kind}' is a {word} kind: put it in {section}"
+    if model.__name__ == "Event" and kind in v.CLAIM_STATUSES:
+        return f"'{kind}' is a claim's status: put it in the claim's `history`"
     return None

@@ -203,6 +203,7 @@ def require_known(view: Dataset, section: str, record_id: str, what: str) -> Non
     since: dt.date | None = {
         "sources": lambda: know.public.get(record_id),
         "cases": lambda: know.case(record),
+        "claims": lambda: know.claim(record),
         "filings": lambda: know.filing(record),
         "deadlines": lambda: know.deadline(record),
     }[section]()
@@ -234,6 +235,7 @@ class _View:
             files=list(full.files),
             origins=full.origins,
             invalid_ids=full.invalid_ids,
+            about=full.about,
             known_on=self.day,
             whole=full.complete,
         )

@@ -17,7 +17,7 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import ValidationError
 
@@ -27,9 +27,14 @@ from casetrack.datafiles import FileRead, FileSet, decode, display_path, read_fo
 from casetrack.dataset import Dataset, Origin
 from casetrack.explain import did_you_mean, explain, section_list, short
 from casetrack.modeling import Model
+from casetrack.models import About
 from casetrack.problems import Finding, Problem, Severity
-from casetrack.validation import MODELS, to_record
+from casetrack.salvage import salvage
+from casetrack.validation import MODELS, PYDANTIC, to_record
+from casetrack.validation import Model as Salvaged
 from casetrack.vocabulary import RECORD_WORDS
+
+_ABOUT = PYDANTIC[About]  # checks the `dataset:` block
 
 # Reads one data file's text, or says why it cannot (the problems name the file as shown).
 TextSource = Callable[[], tuple[str | None, list[Problem]]]
@@ -119,6 +124,7 @@ def _load_files(
     """Parse, validate and check every file (shown name, TextSource): the work the cache saves."""
     dataset = Dataset(root=root)
     problems: list[Problem | _Pending] = []
+    partial: list[tuple[Origin, Salvaged]] = []
     texts: dict[str, TextSource] = {}
     for shown, source in sources:
         texts[shown] = source
@@ -131,10 +137,15 @@ def _load_files(
             items = _validate_text(text)
         else:
             items = shared.items(text, functools.partial(_validate_text, text))
-        problems.extend(_add_items(dataset, items, shown))
+        problems.extend(_add_items(dataset, items, shown, partial))
 
     locator = _Locator(texts)
-    problems.extend(locator.problem(dataset, f) for f in run_checks(dataset))
+    partial_origins = {id(record): origin for origin, record in partial}
+    # A salvaged record is a pydantic model: it has the fields of its record class, by name.
+    salvaged = [(origin.section, cast(Model, record)) for origin, record in partial]
+    problems.extend(
+        locator.problem(dataset, f, partial_origins) for f in run_checks(dataset, salvaged)
+    )
     return dataset, sorted(locator.resolve_all(problems), key=Problem.sort_key)
 
 
@@ -149,9 +160,20 @@ class _Valid:
 
 @dataclass(frozen=True, slots=True)
 class _Invalid:
-    """The id of a record that did not validate: not "unknown" to other records."""
+    """A record that did not validate: its id is not "unknown" to other records, and what could
+    be read of it (see `salvage`) has its references checked."""
 
-    id: str
+    id: str | None
+    section: str
+    index: int
+    partial: Salvaged
+
+
+@dataclass(frozen=True, slots=True)
+class _About:
+    """The `dataset:` block of a file."""
+
+    about: About
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +189,7 @@ class _Pending:
 
 # What one file's text validated to, in file order. Problems carry no file name yet (path ""):
 # the same text may be a file of several versions of a dataset, under different names.
-_Item = _Valid | _Invalid | Problem | _Pending
+_Item = _Valid | _Invalid | _About | Problem | _Pending
 
 
 def _validate_text(text: str) -> list[_Item]:
@@ -179,11 +201,28 @@ def _validate_text(text: str) -> list[_Item]:
     return items
 
 
-def _add_items(dataset: Dataset, items: list[_Item], shown: str) -> list[Problem | _Pending]:
-    """Add one file's valid records to the dataset (a repeated id is a problem), and return its
-    problems, named by the file."""
+def _add_items(
+    dataset: Dataset, items: list[_Item], shown: str, partial: list[tuple[Origin, Salvaged]]
+) -> list[Problem | _Pending]:
+    """Add one file's valid records to the dataset (a repeated id is a problem) and its invalid
+    ones to `partial`, and return its problems, named by the file."""
     problems: list[Problem | _Pending] = []
     for item in items:
+        if isinstance(item, _About):
+            if dataset.about:
+                earlier = next(iter(dataset.about))
+                problems.append(
+                    _Pending(
+                        shown,
+                        ("dataset",),
+                        f"a second 'dataset:' block (the first is in {earlier}); a dataset has one "
+                        "title: keep one of them",
+                        at_key=True,
+                    )
+                )
+            else:
+                dataset.about[shown] = item.about
+            continue
         if isinstance(item, _Valid):
             rid: str = item.record.id  # type: ignore[attr-defined]
             if rid in dataset.origins or rid in dataset.invalid_ids:
@@ -199,7 +238,9 @@ def _add_items(dataset: Dataset, items: list[_Item], shown: str) -> list[Problem
                 continue
             dataset.add(item.section, item.record, Origin(shown, item.section, item.index))
         elif isinstance(item, _Invalid):
-            dataset.invalid_ids.add(item.id)
+            if item.id is not None:
+                dataset.invalid_ids.add(item.id)
+            partial.append((Origin(shown, item.section, item.index), item.partial))
         else:
             problems.append(dataclasses.replace(item, path=shown))
     return problems
@@ -228,6 +269,9 @@ def _validate_file(data: Any) -> list[_Item]:
         ]
     items: list[_Item] = []
     for section, entries in data.items():
+        if section == "dataset":
+            items.extend(_validate_about(entries))
+            continue
         if section not in MODELS:
             items.append(
                 _Pending(
@@ -263,8 +307,8 @@ def _validate_file(data: Any) -> list[_Item]:
             try:
                 record = to_record(model.model_validate(item))
             except ValidationError as exc:
-                if isinstance(record_id, str):
-                    items.append(_Invalid(record_id))
+                rid = record_id if isinstance(record_id, str) else None
+                items.append(_Invalid(rid, section, index, salvage(model, item)))
                 for error in exc.errors(include_url=False):
                     loc = tuple(error["loc"])
                     items.append(
@@ -280,14 +324,36 @@ def _validate_file(data: Any) -> list[_Item]:
     return items
 
 
+def _validate_about(value: Any) -> list[_Item]:
+    """The `dataset:` block: a mapping with a title and a description."""
+    if not isinstance(value, dict):
+        return [_Pending("", ("dataset",), "'dataset' must be a mapping: title, description")]
+    try:
+        return [_About(cast(About, to_record(_ABOUT.model_validate(value))))]
+    except ValidationError as exc:
+        return [
+            _Pending(
+                "",
+                ("dataset", *error["loc"]),
+                explain(error, "the 'dataset:' block", _ABOUT),
+                at_key=error["type"] == "extra_forbidden",
+            )
+            for error in exc.errors(include_url=False)
+        ]
+
+
 class _Locator:
     """Finds line and column for problems, in one pass over the events of each file that has any."""
 
     def __init__(self, texts: dict[str, TextSource]) -> None:
         self._texts = texts
 
-    def problem(self, dataset: Dataset, finding: Finding) -> Problem | _Pending:
+    def problem(
+        self, dataset: Dataset, finding: Finding, partial: dict[int, Origin]
+    ) -> Problem | _Pending:
         origin = dataset.origins.get(finding.record_id)
+        if finding.record is not None:
+            origin = partial.get(id(finding.record), origin)
         if origin is None:
             return Problem("?", None, None, finding.message, finding.severity)
         steps = (origin.section, origin.index, *finding.path)

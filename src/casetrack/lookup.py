@@ -14,7 +14,7 @@ from casetrack.characters import fold as _fold
 from casetrack.dataset import Dataset
 from casetrack.errors import NotFoundError
 from casetrack.fuzzy import closest
-from casetrack.models import Case, Filing, Party, Source
+from casetrack.models import Case, Claim, Filing, Party, Source
 from casetrack.render.wording import case_name
 
 
@@ -46,20 +46,41 @@ def find_party(dataset: Dataset, name: str) -> Party:
         hint = "; did you mean " + " or ".join(
             f"'{dataset.parties[s].name}' ({s})" for s in suggestions
         )
+    everyone = "`casetrack parties` lists everyone"
     raise NotFoundError(
-        f"no party matches '{name}'{hint}?" if hint else f"no party matches '{name}'"
+        f"no party matches '{name}'{hint}? ({everyone})"
+        if hint
+        else f"no party matches '{name}'; {everyone}"
     )
+
+
+_VERSUS = re.compile(r"\b(?:vs?|versus)\b\.?", re.IGNORECASE)
+_PUNCTUATION = re.compile(r"[^\w\s]+")
+
+
+def case_key(text: str) -> str:
+    """A case's name as compared: folded, 'v.', 'v', 'vs.' and 'versus' alike, punctuation and
+    extra spaces ignored ('Lively v Wayfarer' is 'Lively v. Wayfarer')."""
+    text = _VERSUS.sub(" v ", _fold(text))
+    return " ".join(_PUNCTUATION.sub(" ", text).split())
 
 
 def find_case(dataset: Dataset, name: str) -> Case:
     """The case whose id, short name, caption or docket number is (or contains) `name`, compared
-    folded."""
+    folded, and names compared as `case_key` does."""
     wanted = _fold(name)
     keys = {
         cid: [c.id, c.caption, *(x for x in (c.short_name, c.docket) if x)]
         for cid, c in dataset.cases.items()
     }
     exact = [cid for cid, ks in keys.items() if any(_fold(k) == wanted for k in ks)]
+    if not exact and case_key(name):
+        named = case_key(name)
+        exact = [
+            cid
+            for cid, c in dataset.cases.items()
+            if named in (case_key(c.caption), case_key(c.short_name or ""))
+        ]
     if not exact:
         # 1:24-cv-10049, 1:24-cv-10049-LJL and 1:24-cv-10049 (LJL) are one case.
         from casetrack.dockets.numbers import same_docket
@@ -75,7 +96,25 @@ def find_case(dataset: Dataset, name: str) -> Case:
         raise AmbiguousError(f"'{name}' matches {len(matches)} cases: {listed}")
     suggestions = closest(name, keys)
     hint = f"; did you mean '{suggestions[0]}'?" if suggestions else ""
-    raise NotFoundError(f"no case matches '{name}'{hint}")
+    raise NotFoundError(f"no case matches '{name}'{hint} (`casetrack cases` lists them)")
+
+
+def find_claim(dataset: Dataset, name: str) -> Claim:
+    """A claim by id, else by its title ('Defamation', any case) when only one claim has it,
+    compared folded. Raises NotFoundError (the closest suggested) or AmbiguousError."""
+    found = dataset.claims.get(name.strip())
+    if found is not None:
+        return found
+    wanted = _fold(name)
+    matches = [c for c in dataset.claims.values() if wanted in (_fold(c.id), _fold(c.title))]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        listed = "; ".join(f"{c.id} ({case_name(dataset, c.case)})" for c in matches)
+        raise AmbiguousError(f"'{name}' is the title of {len(matches)} claims: {listed}")
+    near = closest(name, {c.id: [c.title] for c in dataset.claims.values()}, n=1)
+    hint = f"; did you mean '{near[0]}'?" if near else ""
+    raise NotFoundError(f"no claim '{name}'{hint} (`casetrack claims` lists them)")
 
 
 def find_source(dataset: Dataset, source_id: str) -> Source:

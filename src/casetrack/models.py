@@ -68,7 +68,12 @@ class Account(Model):
 class Discrepancy(Model):
     """A detail on which sources disagree; every version is kept with its sources."""
 
-    about: Text = field(description="What the sources disagree about (e.g. 'length of the memo').")
+    about: Text = field(
+        description=(
+            "What the sources disagree about, written to follow 'sources differ on' and shown "
+            "as written: 'the length of the memo', 'Lively's age'."
+        )
+    )
     accounts: list[Account] = field(min_length=2, description="Each source's version.")
 
 
@@ -109,7 +114,14 @@ class Source(Model):
     """Where facts come from: a news report, a court filing, an order, a docket."""
 
     id: Id = field(description="Unique id across the whole dataset.")
-    kind: SourceKind = field(description="What sort of source this is.")
+    kind: SourceKind = field(
+        description=(
+            "What sort of source this is: a court record (court-order, court-filing, docket), "
+            "original reporting (news-report, press-release, statement, interview, book), or "
+            "what republishes or comments on others' reporting (aggregator, blog, social-media). "
+            "Sources are listed in that order."
+        )
+    )
     title: Text = field(description="The source's title or headline.")
     outlet: str | None = field(None, description="Publisher, outlet or court.")
     author: str | None = field(None, description="Author, where known.")
@@ -351,8 +363,25 @@ MODELS: dict[str, type[Model]] = {
 
 
 @record
+class About(Model):
+    """What the whole dataset is about: the title its web page, calendar and TimelineJS show.
+    Written once, in any one file."""
+
+    title: Text = field(
+        description="The dataset's title: 'The It Ends With Us litigation'. Without one, the "
+        "main case's name is the title."
+    )
+    description: str | None = field(None, description="What the dataset covers, in a few lines.")
+
+
+@record
 class DatasetFile(Model):
-    """One YAML file of a casetrack dataset. Every key is optional; each holds a list."""
+    """One YAML file of a casetrack dataset. Every key is optional; each holds a list, but for
+    `dataset`, which one file of the dataset may hold."""
+
+    dataset: About | None = field(
+        None, description="The dataset's title and description; in one file only."
+    )
 
     sources: list[Source] = field(default_factory=list, description="Where facts come from.")
     parties: list[Party] = field(default_factory=list, description="People and organisations.")

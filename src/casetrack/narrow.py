@@ -1,10 +1,8 @@
 """One question's sub-dataset: the same dataset, with the sections the question iterates holding
 only the records it can select, found through the cache's index (`indexfile`), so that only
-those are decoded. The query and render code then runs on it unchanged and answers as it would
-on the whole dataset: every record that code would select is among those kept (the index finds
-a superset: whatever mentions a party, whatever contains a text), and a name asked for by id is
-always found.
-
+those are decoded. The query and render code runs on it unchanged and answers as on the whole
+dataset: what it would select is among those kept (the index finds a superset: whatever
+mentions a party, whatever contains a text), and a name asked for by id is always found.
 A name typed on the command line is found by running the lookup itself (`lookup`) on the few
 records whose names contain it; when that does not single one out (no match, several, a typo
 to suggest a name for), the question is answered on the whole dataset, which words those
@@ -16,7 +14,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any
 
 from casetrack.characters import fold
 from casetrack.dataset import Dataset
@@ -26,7 +24,6 @@ from casetrack.indexfile import CASE, DOCKET_TAIL, ECF, PARTY, SOURCE, IndexErro
 from casetrack.query import ClaimFilter, TimelineFilter
 from casetrack.vocabulary import SECTION_NAMES
 
-T = TypeVar("T")
 CANDIDATES = 2_000  # names matching more than this are looked up in the whole dataset
 
 
@@ -34,10 +31,8 @@ def _safe(
     ask: Callable[[IndexedDataset], Dataset | None], known_on: dt.date | None = None
 ) -> Callable[[Dataset], Dataset]:
     """`ask` for an indexed dataset; the dataset itself when it is not one, when `ask` finds
-    nothing to narrow to (None), or when the index fails. With `known_on` (--as-of), the result
-    as it was known that day (`knowledge.as_known_on`), cut from a sub-dataset that keeps every
-    source and filing: what dates a record's knowledge (a source's publication, a case's first
-    filing) is then all there, so a view of a day is the one the whole dataset gives."""
+    nothing to narrow to (None), or when the index fails. With `known_on`, that as it was known
+    that day, cut from it with every source and filing (what dates a record's knowledge)."""
 
     def narrowed(dataset: Dataset) -> Dataset:
         found = dataset
@@ -212,7 +207,7 @@ def search(dataset: Dataset, text: str, *, known_on: dt.date | None = None) -> D
         if number is not None:
             found = ix.index.names(ECF, str(number), exact=True)
         else:
-            found = set(ix.index.search(needle))
+            found = set(ix.index.search(needle)) | _docket_cases(ix, text)
         return ix.narrowed(_split(ix, found, SECTION_NAMES))
 
     return _safe(ask, known_on)(dataset)
@@ -319,18 +314,14 @@ def _party(ix: IndexedDataset, name: str) -> tuple[str, list[str], list[int]] | 
 def _case(ix: IndexedDataset, name: str) -> tuple[str, int] | None:
     """The case a name names (as `lookup.find_case` finds it: by id, name or docket number), and
     its ordinal; None when the name does not single out one case."""
-    from casetrack.dockets.numbers import docket_key
     from casetrack.lookup import find_case
 
     needle = fold(name)
     if not _usable(needle):
         return None
-    found = ix.index.names(CASE, needle, exact=True)
-    if not found:
-        found = ix.index.names(CASE, needle)
-        key = docket_key(name)
-        if key is not None and _usable(key):
-            found |= ix.index.names(DOCKET_TAIL, key.split(":")[-1], exact=True)
+    found = ix.index.names(CASE, needle, exact=True) or (
+        ix.index.names(CASE, needle) | _docket_cases(ix, name)
+    )
     cid = _lookup(ix, "cases", found, lambda mini: find_case(mini, name).id)
     if cid is None:
         return None
@@ -343,6 +334,16 @@ def _named(ix: IndexedDataset, kind: int, needle: str) -> set[int]:
     finds a name exactly looks no further: `lookup.find_party`, `find_case`); else those with a
     name that contains it."""
     return ix.index.names(kind, needle, exact=True) or ix.index.names(kind, needle)
+
+
+def _docket_cases(ix: IndexedDataset, name: str) -> set[int]:
+    """The cases whose docket number `name` may be, however written (as `same_docket` says)."""
+    from casetrack.dockets.numbers import docket_key
+
+    key = docket_key(name)
+    if key is None or not _usable(key):
+        return set()
+    return ix.index.names(DOCKET_TAIL, key.split(":")[-1], exact=True)
 
 
 def _lookup(

@@ -226,7 +226,8 @@ def timeline_filter_options(f: F) -> F:
             "kinds",
             metavar="KIND",
             multiple=True,
-            help="Only this kind (repeatable): hearing, order, filing, event, claim-dismissed, ...",
+            help="Only this kind and its family (repeatable): hearing, order, motion (every "
+            "motion-...), filing, event, claim-dismissed, ...",
         ),
         click.option(
             "--from", "date_from", metavar="DATE", help="From this date (2025-01, 'Jan 2025', ...)."
@@ -264,12 +265,19 @@ def build_filter(
     """A TimelineFilter from the options of `timeline_filter_options`."""
     from casetrack.query import TimelineFilter
 
+    start = parse_date_option(date_from, "--from")
+    end = parse_date_option(date_to, "--to")
+    if start is not None and end is not None and start.earliest() > end.latest():
+        raise UsageError(
+            f"--from {date_from} is after --to {date_to}: no date falls between them "
+            "(did you swap them?)"
+        )
     return TimelineFilter(
         case=case,
         party=party,
         kinds=kinds,
-        start=parse_date_option(date_from, "--from"),
-        end=parse_date_option(date_to, "--to"),
+        start=start,
+        end=end,
         search=search,
         facts_only=facts_only,
         as_of=asof.day,

@@ -148,7 +148,7 @@ def parts(output_format: str, forms: Forms) -> Iterator[str]:
 
         yield from json_parts(forms.need(fmt, forms.json)())
     elif fmt == "csv":
-        from casetrack.render.flat import csv_parts
+        from casetrack.render.csvtext import csv_parts
 
         yield from csv_parts(*forms.need(fmt, forms.csv)())
     elif fmt == "markdown":
@@ -194,16 +194,18 @@ def show(terminal: Terminal, *, pager: bool = False) -> None:
     loses the spaces rich pads lines with, so it pipes and diffs cleanly."""
     look = look_for()
     console = make_console(look)
+    # Not cropped: a word longer than the line (a long address) is printed whole, on a line of
+    # its own, for the terminal to wrap (see `render.layout_terminal`).
     if pager:
         with console.pager(styles=not look.plain):
             for renderable in terminal(look):
-                console.print(renderable)
+                console.print(renderable, crop=False)
     elif look.plain:
         out = stdout()
         for renderable in terminal(look):
             with console.capture() as captured:
-                console.print(renderable)
+                console.print(renderable, crop=False)
             out.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
     else:
         for renderable in terminal(look):
-            console.print(renderable)
+            console.print(renderable, crop=False)

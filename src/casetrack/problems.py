@@ -7,7 +7,12 @@ non-programmer understands. Nothing here prints or exits.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+from casetrack.vocabulary import RECORD_WORDS
+
+if TYPE_CHECKING:
+    from casetrack.dataset import Dataset
 
 Severity = Literal["fatal", "error", "warning"]
 
@@ -53,8 +58,16 @@ class Finding:
     path: tuple[str | int, ...]
     message: str
     severity: Severity = "error"
+    # For a record that failed validation (checked as far as it could be read): that record.
+    record: object | None = None
 
 
 def shorten(text: str, limit: int = 60) -> str:
     """Text cut to `limit` characters for a message, marked with an ellipsis when cut."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def record_label(dataset: Dataset, record_id: str) -> str:
+    """The record a finding is about, in words: "filing 'f-1'"."""
+    section = dataset.section_of(record_id)
+    return f"{RECORD_WORDS.get(section or '', 'record')} '{record_id}'"

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from casetrack.characters import fold as _fold
-from casetrack.claim_history import ClaimView, claim_known_on, view_claim
+from casetrack.claim_history import ClaimView, claim_known_on, statuses_had, view_claim
 from casetrack.dataset import Dataset
 from casetrack.dates import PartialDate
 from casetrack.entries import COMPUTED_DEADLINE, RECORD_RANK, Entry, as_it_stood
@@ -70,11 +70,7 @@ def select_entries(dataset: Dataset, entries: Iterable[Entry], flt: TimelineFilt
     names = dataset.complete
     case_id = find_case(names, flt.case).id if flt.case else None
     party_ids = groups_of(names, find_party(names, flt.party).id) if flt.party else None
-    kinds = {_fold(k) for k in flt.kinds}
-    for k in sorted(kinds - known_kinds()):
-        close = closest(k, {name: () for name in known_kinds()}, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        raise NotFoundError(f"there is no kind '{k}'{hint} (see `casetrack timeline --help`)")
+    kinds = kind_family({_fold(k) for k in flt.kinds})
     start = flt.start.earliest() if flt.start else None
     end = flt.end.latest() if flt.end else None
     needle = _fold(flt.search) if flt.search else None
@@ -101,6 +97,23 @@ def select_entries(dataset: Dataset, entries: Iterable[Entry], flt: TimelineFilt
         elif needle is not None and needle not in _fold(entry_text(e)):
             continue
         out.append(as_it_stood(e, flt.as_of) if flt.as_of is not None else e)
+    return out
+
+
+def kind_family(asked: set[str]) -> set[str]:
+    """The kinds `--kind` selects: each kind asked for and its family, the kinds named after it
+    (`motion`: motion-to-dismiss, motion-for-summary-judgment; `claim-dismissed`:
+    claim-dismissed-with-leave, claim-dismissed-in-part). A word that is no kind and heads no
+    family is an error, with the closest kind suggested."""
+    known = known_kinds()
+    out = set()
+    for k in sorted(asked):
+        family = {x for x in known if x == k or x.startswith(k + "-")}
+        if not family:
+            close = closest(k, {name: () for name in known}, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise NotFoundError(f"there is no kind '{k}'{hint} (see `casetrack timeline --help`)")
+        out |= family
     return out
 
 
@@ -138,6 +151,7 @@ class ClaimFilter:
     case: str | None = None
     statuses: tuple[str, ...] = ()
     as_of: dt.date | None = None
+    ever: tuple[str, ...] = ()  # statuses a claim has had at any time by `as_of`
 
 
 def select_claims(dataset: Dataset, flt: ClaimFilter) -> list[ClaimView]:
@@ -147,6 +161,7 @@ def select_claims(dataset: Dataset, flt: ClaimFilter) -> list[ClaimView]:
     defendants = groups_of(names, find_party(names, flt.defendant).id) if flt.defendant else None
     case_id = find_case(names, flt.case).id if flt.case else None
     statuses = {s.casefold() for s in flt.statuses}
+    ever = {s.casefold() for s in flt.ever}
     out = []
     for claim in dataset.claims.values():
         if case_id is not None and claim.case != case_id:
@@ -159,6 +174,8 @@ def select_claims(dataset: Dataset, flt: ClaimFilter) -> list[ClaimView]:
             continue
         view = view_claim(dataset, claim, flt.as_of)
         if statuses and view.status not in statuses:
+            continue
+        if ever and ever.isdisjoint(statuses_had(claim, flt.as_of)):
             continue
         out.append(view)
     return out

@@ -507,6 +507,11 @@ TIMELINE = Table(
             "Since when it is known (ISO day): the earliest public source, the day it was filed, "
             "the filing that alleges it, ...; null when nothing in the data dates it.",
         ),
+        _text(
+            "group",
+            "For a claim status change that one filing made alike to other claims of the case on "
+            "the same day: the id of the one line `casetrack timeline` shows them as.",
+        ),
     ),
     pk=("id",),
     label="title",

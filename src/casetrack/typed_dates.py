@@ -5,7 +5,9 @@ which reads the EDTF dates written in data files.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 
 from casetrack.dates import DateError, PartialDate
 
@@ -38,19 +40,14 @@ def parse_user_date(text: str) -> PartialDate:
         a = dateparser.parse(s, default=d1)
         b = dateparser.parse(s, default=d2)
     except (ValueError, OverflowError) as exc:
-        raise DateError(
-            f"cannot read {text!r} as a date; try 2025-01-15, 2025-01, 'Jan 2025' or 'March 9, 2026'"
-        ) from exc
+        raise DateError(_unreadable(text)) from exc
     has_year = a.year == b.year
     has_month = a.month == b.month
     has_day = a.day == b.day
     if not has_year and has_month:
         raise DateError(f"{text!r} has no year; say which year, e.g. '{s} 2025'")
     if not has_year:
-        raise DateError(
-            f"cannot read {text!r} as a date; try 2025-01-15, 2025-01, 'Jan 2025' or "
-            "'March 9, 2026'"
-        )
+        raise DateError(_unreadable(text))
     if has_day and not has_month:
         raise DateError(f"cannot read {text!r} as a date")
     if has_day:
@@ -58,3 +55,28 @@ def parse_user_date(text: str) -> PartialDate:
     if has_month:
         return PartialDate(a.year, a.month)
     return PartialDate(a.year)
+
+
+def _unreadable(text: str) -> str:
+    """Why `text` is not a date, with the month it may have meant, or the forms to try."""
+    return f"cannot read {text!r} as a date" + (
+        _month_hint(text.strip()) or "; try 2025-01-15, 2025-01, 'Jan 2025' or 'March 9, 2026'"
+    )
+
+
+def _month_hint(text: str) -> str:
+    """'; did you mean 'February 2025'?' when a word of `text` is a misspelt month name."""
+    import difflib
+
+    names = [calendar.month_name[m] for m in range(1, 13)]
+    known = {n.casefold() for n in names} | {
+        calendar.month_abbr[m].casefold() for m in range(1, 13)
+    }
+    words = re.findall(r"[^\W\d_]+", text)
+    for word in words:
+        if len(word) < 3 or word.casefold() in known:
+            continue
+        close = difflib.get_close_matches(word.capitalize(), names, n=1, cutoff=0.7)
+        if close:
+            return f"; did you mean '{text.replace(word, close[0], 1)}'?"
+    return ""

@@ -21,6 +21,7 @@ SourceKind = Literal[
     "statement",
     "social-media",
     "blog",
+    "aggregator",
     "book",
     "interview",
     "other",
@@ -120,6 +121,7 @@ EventKind = Literal[
 ClaimStatus = Literal[
     "pending",
     "dismissed-with-leave",
+    "dismissed-in-part",
     "dismissed",
     "withdrawn",
     "settled",

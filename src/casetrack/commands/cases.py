@@ -50,6 +50,7 @@ def cases(data_dir: Path | None, asof: AsOf, output_format: str, pager: bool) ->
     """
     from casetrack import narrow
     from casetrack.entries import build_entries, latest_source_date
+    from casetrack.grouped import shown
     from casetrack.render import flat, records
 
     day = asof.day
@@ -61,11 +62,16 @@ def cases(data_dir: Path | None, asof: AsOf, output_format: str, pager: bool) ->
     def json_data() -> list[dict[str, Any]]:
         return [records.case(dataset, *row) for row in rows]
 
+    def read() -> list[Overview]:
+        # As people read them: claims changed alike by one filing are one entry (`grouped`).
+        lines = shown(dataset, entries)
+        return [_overview(dataset, c, lines, day) for c in dataset.cases.values()]
+
     def terminal(look: Look) -> Iterator[Any]:
         from casetrack.render import records_terminal
         from casetrack.render import terminal as term
 
-        yield from records_terminal.case_cards(dataset, rows, look)
+        yield from records_terminal.case_cards(dataset, read(), look)
         count = f"{len(rows)} case{'s' if len(rows) != 1 else ''}"
         yield term.footer(look, asof, latest_source_date(dataset), count)
 
@@ -74,7 +80,7 @@ def cases(data_dir: Path | None, asof: AsOf, output_format: str, pager: bool) ->
         Forms(
             json=json_data,
             csv=lambda: flat.cases_csv(json_data()),
-            markdown=lambda: flat.markdown_table(*flat.cases_display(dataset, rows)),
+            markdown=lambda: flat.markdown_table(*flat.cases_display(dataset, read())),
             table=terminal,
         ),
         pager=pager,
@@ -108,14 +114,18 @@ def case(case_id: str, data_dir: Path | None, asof: AsOf, output_format: str, pa
     found = find_case(dataset.complete, case_id)
     require_known(dataset, "cases", found.id, f"case '{found.short_name or found.caption}'")
     found = dataset.cases[found.id]
-    row = _overview(dataset, found, build_entries(dataset), day)
+    entries = build_entries(dataset)
+    row = _overview(dataset, found, entries, day)
     deadlines = _deadlines(dataset, found.id, day)
 
     def terminal(look: Look) -> Iterator[Any]:
+        from casetrack.grouped import shown
         from casetrack.render import records_terminal
         from casetrack.render import terminal as term
 
-        yield from records_terminal.case(dataset, *row, look)
+        yield from records_terminal.case(
+            dataset, *_overview(dataset, found, shown(dataset, entries), day), look
+        )
         if deadlines:
             from casetrack.render import deadlines_terminal as cards
 

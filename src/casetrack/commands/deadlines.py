@@ -79,7 +79,7 @@ def deadlines(
 
     def markdown() -> str:
         """The table, then the same plain statement the terminal shows."""
-        from casetrack.render.wording import NOTICE
+        from casetrack.render.deadline_words import NOTICE
 
         table = flat.markdown_table(*flat.deadlines_display(dataset, found, day))
         return f"{table}\n{NOTICE}\n"

@@ -91,6 +91,7 @@ def export(
 
     from casetrack import narrow
     from casetrack.entries import build_entries
+    from casetrack.grouped import shown
     from casetrack.output import emit, write
     from casetrack.query import select_entries
 
@@ -105,6 +106,9 @@ def export(
 
         dataset = as_known_on(dataset, flt.known)
     entries = select_entries(dataset, build_entries(dataset), flt)
+    # What people read shows claims changed alike by one filing as one entry (see `grouped`);
+    # the database and JSON keep one row per change.
+    lines = shown(dataset, entries)
     if fmt == "sqlite":
         from casetrack.export.datasette import publish
         from casetrack.export.sqlite import Scope
@@ -132,9 +136,9 @@ def export(
         from casetrack.render.date_words import left_out_of_calendar
 
         text: str | Iterator[str] = ics_parts(
-            dataset, entries, stamp=stamp_for(dataset, os.environ), name=title
+            dataset, lines, stamp=stamp_for(dataset, os.environ), name=title, asof=flt.asof
         )
-        left_out = split_by_precision(entries)[1]
+        left_out = split_by_precision(lines)[1]
         if left_out:
             click.echo(
                 f"Note: {left_out_of_calendar([e.date for e in left_out])} left out of the "
@@ -151,18 +155,20 @@ def export(
         from casetrack.export.timelinejs import render_timelinejs
 
         text = render_timelinejs(
-            dataset, entries, group_by="kind" if group_by == "kind" else "case", title=title
+            dataset,
+            lines,
+            group_by="kind" if group_by == "kind" else "case",
+            title=title,
+            asof=flt.asof,
         )
     else:
         from casetrack.export.html import render_html
-        from casetrack.render.date_words import view_words
 
-        note = view_words(flt.asof) if flt.asof else None
         text = render_html(
             dataset,
-            entries,
+            lines,
             group_by="kind" if group_by == "kind" else "case",
             title=title,
-            note=note,
+            asof=flt.asof,
         )
     write(text, output, force=force)

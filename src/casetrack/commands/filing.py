@@ -38,7 +38,8 @@ def filing(
 
     \b
     Examples:
-      casetrack filing "ECF 45" --case 1:24-cv-10049
+      casetrack filing "ECF 5" --data my-case
+      casetrack filing "ECF 5" --case 1:25-cv-321 --data my-case
       casetrack filing f-2024-12-31-lively-complaint --format json
     """
     from casetrack import narrow

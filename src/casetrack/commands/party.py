@@ -68,8 +68,12 @@ def party(
         yield term.heading(f"Timeline ({len(entries)})", look)
         if not entries:
             yield term.empty("No dated entries name this party.")
+        from casetrack.grouped import shown
+
         footnotes = timeline_terminal.Footnotes() if show_sources else None
-        yield from timeline_terminal.timeline(dataset, entries, look, footnotes, day)
+        yield from timeline_terminal.timeline(
+            dataset, shown(dataset, entries), look, footnotes, day
+        )
         if footnotes is not None and footnotes.numbers:
             yield footnotes.render(dataset, look)
         yield term.footer(look, asof, latest_source_date(dataset))

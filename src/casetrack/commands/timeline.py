@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,8 +13,6 @@ from casetrack.output import Look, emit, format_option, pager_option
 
 if TYPE_CHECKING:
     from casetrack.datafiles import FileSet
-    from casetrack.dataset import Dataset
-    from casetrack.entries import Entry
     from casetrack.query import TimelineFilter
 
 # Beyond this many entries the terminal layout takes seconds: printing starts at once anyway,
@@ -92,83 +89,33 @@ def timeline(
     files = read_data(data_dir)
     warned = output_format == "table" and not narrowed and _warn_if_large(files)
     dataset = narrow.timeline(load_dataset(files=files), flt)
-    if warned:
-        # The whole timeline of a large dataset, on a terminal: shown as it is read from the
-        # cache's index, a batch of entries at a time, so the first are on screen at once.
-        _streamed(dataset, flt, show_sources, show_notes, pager)
-        return
     selected = select_entries(dataset, build_entries(dataset), flt)
     shown = selected[:limit] if limit is not None else selected
 
     def terminal(look: Look) -> Iterator[Any]:
+        from casetrack.grouped import shown as read
         from casetrack.render import terminal as term
         from casetrack.render import timeline_terminal
 
+        lines = read(dataset, shown)
         footnotes = timeline_terminal.Footnotes() if show_sources else None
-        if not shown:
+        if not lines:
             yield term.empty("No entries match.")
-        elif len(shown) > LONG and not warned:
+        elif len(lines) > LONG and not warned:
             yield term.empty(
-                f"{len(shown)} entries take a while to lay out; narrow them with --from, --to, "
+                f"{len(lines)} entries take a while to lay out; narrow them with --from, --to, "
                 "--case or --party, or show the first N with --limit N."
             )
         start = flt.start.earliest() if flt.start is not None else None
         yield from timeline_terminal.timeline(
-            dataset, shown, look, footnotes, flt.as_of, notes=show_notes, start=start
+            dataset, lines, look, footnotes, flt.as_of, notes=show_notes, start=start
         )
         if footnotes is not None and footnotes.numbers:
             yield footnotes.render(dataset, look)
-        total = len(selected)
+        total = len(read(dataset, selected)) if len(shown) < len(selected) else len(lines)
         count = f"{total} entr{'y' if total == 1 else 'ies'}"
-        if len(shown) < total:
-            count = f"first {len(shown)} of {count} (--limit)"
+        if len(lines) < total:
+            count = f"first {len(lines)} of {count} (--limit)"
         yield term.footer(look, flt.asof, latest_source_date(dataset), count)
 
     emit(output_format, entry_forms(dataset, shown, terminal), pager=pager)
-
-
-def _streamed(
-    dataset: Dataset, flt: TimelineFilter, show_sources: bool, show_notes: bool, pager: bool
-) -> None:
-    """The terminal timeline of every entry, each batch selected and laid out as it is read
-    (from the cache's index; else built at once), counted for the footer at the end."""
-    from casetrack.entries import build_entries, latest_source_date
-    from casetrack.query import select_entries
-    from casetrack.render.forms import Forms
-
-    select_entries(dataset, [], flt)  # a filter's errors before any output
-    batches = getattr(dataset, "entry_batches", None)
-    source: Iterable[list[Entry]] = batches() if batches is not None else [build_entries(dataset)]
-    total = 0
-
-    def entries() -> Iterator[Entry]:
-        nonlocal total
-        for batch in source:
-            for e in select_entries(dataset, batch, flt):
-                total += 1
-                yield e
-
-    def terminal(look: Look) -> Iterator[Any]:
-        from casetrack.render import terminal as term
-        from casetrack.render import timeline_terminal
-
-        footnotes = timeline_terminal.Footnotes() if show_sources else None
-        stream = entries()
-        first = next(stream, None)
-        if first is None:
-            yield term.empty("No entries match.")
-        else:
-            yield from timeline_terminal.timeline(
-                dataset,
-                itertools.chain([first], stream),
-                look,
-                footnotes,
-                flt.as_of,
-                notes=show_notes,
-            )
-        if footnotes is not None and footnotes.numbers:
-            yield footnotes.render(dataset, look)
-        count = f"{total} entr{'y' if total == 1 else 'ies'}"
-        yield term.footer(look, flt.asof, latest_source_date(dataset), count)
-
-    emit("table", Forms(table=terminal), pager=pager)

@@ -52,10 +52,11 @@ def upcoming(
     ]
 
     def terminal(look: Look) -> Iterator[Any]:
+        from casetrack.grouped import shown
         from casetrack.render import terminal as term
 
         if found:
-            yield term.table(look, *flat.upcoming_display(dataset, found, day))
+            yield term.table(look, *flat.upcoming_display(dataset, shown(dataset, found), day))
         else:
             when = DateSpan.of(day).display()
             yield term.empty(f"Nothing on record is scheduled after {when}.")

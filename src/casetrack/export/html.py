@@ -11,16 +11,21 @@ prints (no colours needed, links written out).
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections.abc import Iterable
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from casetrack.characters import clean, safe_url
 from casetrack.dataset import Dataset
 from casetrack.dates import DateSpan, PartialDate
-from casetrack.entries import Entry
-from casetrack.render import date_words, wording
+from casetrack.entries import Entry, latest_source_date
+from casetrack.render import date_words, deadline_words, source_words, wording
 from casetrack.render.wording import GroupBy
+
+if TYPE_CHECKING:
+    from casetrack.knowledge import AsOf
 
 # Colour-blind-safe hues (Okabe & Ito), darkened where needed for contrast on white.
 PALETTE = (
@@ -50,6 +55,7 @@ header, main, footer { max-width: 52rem; margin: 0 auto; padding: 0 1rem; }
 header { padding-top: 1.5rem; }
 h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .25rem; }
 .meta, footer { color: var(--muted); font-size: .9rem; }
+.about { margin: .25rem 0; }
 .legend { list-style: none; padding: 0; margin: .75rem 0; display: flex; flex-wrap: wrap;
   gap: .35rem 1rem; font-size: .9rem; }
 .legend li::before { content: ""; display: inline-block; width: .8em; height: .8em;
@@ -72,7 +78,7 @@ ol.entries { list-style: none; margin: 0; padding: 0; }
   letter-spacing: .03em; padding: 0 .4em; border-radius: 3px; margin-right: .35rem;
   border: 1px solid currentColor; }
 .flag.alleged { color: var(--alleged); background: var(--alleged-bg); }
-.flag.unconfirmed, .flag.differ { color: var(--warn); background: var(--warn-bg); }
+.flag.unconfirmed, .flag.differ, .flag.passed { color: var(--warn); background: var(--warn-bg); }
 .flag.scheduled, .flag.computed { color: #1f4e79; background: #eaf2fb; }
 .entry.alleged { background: linear-gradient(90deg, var(--alleged-bg), #fff 60%); }
 .allegation { color: var(--alleged); font-weight: 600; }
@@ -106,11 +112,15 @@ def render_html(
     *,
     group_by: GroupBy = "case",
     title: str | None = None,
-    note: str | None = None,
+    asof: AsOf | None = None,
 ) -> str:
-    """The entries as one self-contained HTML page."""
+    """The entries as one self-contained HTML page, as the record stood on the view's day
+    (`asof`): the page says so, and how new its newest source is, as the terminal does."""
     selected = list(entries)
     heading = title or wording.title_for(dataset, selected)
+    about = next(iter(dataset.about.values()), None)
+    fresh = date_words.freshness(asof, latest_source_date(dataset))
+    day = asof.day if asof is not None else None
     groups = _groups(dataset, selected, group_by)
     out = [
         "<!DOCTYPE html>",
@@ -127,7 +137,12 @@ def render_html(
         "<body>",
         "<header>",
         f"<h1>{escape(heading)}</h1>",
-        f'<p class="meta">{escape(_meta(selected, note))}</p>',
+        *(
+            [f'<p class="about">{escape(about.description)}</p>']
+            if about and about.description
+            else []
+        ),
+        f'<p class="meta">{escape(_meta(selected, fresh))}</p>',
     ]
     if groups:
         out.append(f'<ul class="legend" aria-label="Colours by {group_by}">')
@@ -159,7 +174,7 @@ def render_html(
         out.append('<ol class="entries">')
         for entry in in_year:
             group = wording.group_name(dataset, entry, group_by)
-            out.append(_entry_html(dataset, entry, group, groups[group]))
+            out.append(_entry_html(dataset, entry, group, groups[group], day))
         out.append("</ol>")
         out.append("</section>")
     out.append("</main>")
@@ -174,14 +189,12 @@ def render_html(
     return "\n".join(out) + "\n"
 
 
-def _meta(entries: list[Entry], note: str | None) -> str:
+def _meta(entries: list[Entry], fresh: list[str]) -> str:
     span = date_words.span_of(entries)
     parts = [f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}"]
     if span:
         parts.append(span)
-    if note:
-        parts.append(note)
-    return " · ".join(parts)
+    return " · ".join(parts + fresh)
 
 
 def _groups(dataset: Dataset, entries: list[Entry], group_by: GroupBy) -> dict[str, int]:
@@ -192,7 +205,7 @@ def _groups(dataset: Dataset, entries: list[Entry], group_by: GroupBy) -> dict[s
     return groups
 
 
-def _entry_html(dataset: Dataset, entry: Entry, group: str, index: int) -> str:
+def _entry_html(dataset: Dataset, entry: Entry, group: str, index: int, day: dt.date | None) -> str:
     classes = ["entry"]
     if entry.alleged_by:
         classes.append("alleged")
@@ -221,6 +234,8 @@ def _entry_html(dataset: Dataset, entry: Entry, group: str, index: int) -> str:
         flags.append('<span class="flag differ">Sources differ</span>')
     if entry.scheduled is not None:
         flags.append('<span class="flag scheduled">Scheduled</span>')
+        if day is not None and entry.date.latest() < day:
+            flags.append('<span class="flag passed">Date passed</span>')
     if entry.record == "deadline":
         flags.append('<span class="flag computed">Computed deadline</span>')
     lines.append(f'<p class="tags">{" ".join(flags + tags)}</p>')
@@ -233,11 +248,9 @@ def _entry_html(dataset: Dataset, entry: Entry, group: str, index: int) -> str:
     details = []
     if entry.date_note:
         details.append(f"Date: {escape(entry.date_note)}")
-    if entry.scheduled is not None:
-        sched = f"Set on {entry.scheduled.set_on.display()}"
-        if entry.scheduled.set_by:
-            sched += f" by {wording.record_label(dataset, entry.scheduled.set_by)}"
-        details.append(escape(sched))
+    schedule = wording.schedule_note(dataset, entry, day)
+    if schedule:
+        details.append(escape(f"Scheduled date: {schedule}."))
     caption = wording.case_caption(dataset, entry.case)
     if caption:
         details.append(f"Case: {escape(caption)}")
@@ -246,19 +259,16 @@ def _entry_html(dataset: Dataset, entry: Entry, group: str, index: int) -> str:
     if details:
         lines.append('<p class="details">' + "<br>\n".join(details) + "</p>")
     if entry.record == "deadline":
-        lines.append(f'<p class="details">{escape(wording.NOTICE)}</p>')
+        lines.append(f'<p class="details">{escape(deadline_words.NOTICE)}</p>')
     if entry.unconfirmed:
         lines.append(f'<p class="details">{escape(wording.UNCONFIRMED)}</p>')
     for d in entry.discrepancies:
-        accounts = "\n".join(
-            f"<li>{escape(a.says)} <em>({escape(wording.source_names(dataset, a.sources))})</em></li>"
-            for a in d.accounts
-        )
+        accounts = "\n".join(f"<li>{escape(wording.account(dataset, a))}</li>" for a in d.accounts)
         lines.append(
-            f'<div class="discrepancy"><strong>Sources differ</strong> on {escape(d.about)}:'
+            f'<div class="discrepancy"><strong>{escape(wording.differ_heading(d))}</strong>'
             f"\n<ul>{accounts}</ul></div>"
         )
-    sources = wording.source_citations(dataset, entry)
+    sources = source_words.source_citations(dataset, entry)
     if sources:
         items = [f"<li>{link(escape(words), url)}</li>" for words, url in sources]
         lines.append('<ol class="sources" aria-label="Sources">' + "\n".join(items) + "</ol>")

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from casetrack import __version__
@@ -28,7 +29,10 @@ from casetrack.characters import clean, safe_url
 from casetrack.dataset import Dataset
 from casetrack.entries import Entry, latest_source_date
 from casetrack.errors import InputError
-from casetrack.render import date_words, wording
+from casetrack.render import date_words, deadline_words, source_words, wording
+
+if TYPE_CHECKING:
+    from casetrack.knowledge import AsOf
 
 PRODID = f"-//casetrack//casetrack {__version__}//EN"
 UID_DOMAIN = "casetrack"
@@ -84,9 +88,11 @@ def render_ics(
     *,
     stamp: dt.datetime = FALLBACK_STAMP,
     name: str | None = None,
+    asof: AsOf | None = None,
 ) -> str:
-    """The entries as an iCalendar file (CRLF line ends, folded)."""
-    return "".join(ics_parts(dataset, entries, stamp=stamp, name=name))
+    """The entries as an iCalendar file (CRLF line ends, folded), as the record stood on the
+    view's day (`asof`): the calendar's description says so, and how new its newest source is."""
+    return "".join(ics_parts(dataset, entries, stamp=stamp, name=name, asof=asof))
 
 
 def ics_parts(
@@ -95,6 +101,7 @@ def ics_parts(
     *,
     stamp: dt.datetime = FALLBACK_STAMP,
     name: str | None = None,
+    asof: AsOf | None = None,
 ) -> Iterator[str]:
     """`render_ics` a part at a time: the calendar's head, then its events a few hundred at a
     time (a large calendar is written as it is made)."""
@@ -107,6 +114,9 @@ def ics_parts(
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape_text(name or calendar_name(dataset, days))}",
     ]
+    described = calendar_description(dataset, asof)
+    if described:
+        lines.append(f"X-WR-CALDESC:{escape_text(described)}")
     if vague:
         ids = ", ".join(e.id for e in vague)
         note = f"{date_words.left_out_of_calendar([e.date for e in vague])} left out: {ids}"
@@ -114,9 +124,10 @@ def ics_parts(
     utc = stamp.astimezone(dt.UTC)
     stamp_text = f"{_date(utc.date())}T{utc:%H%M%S}Z"
     yield "".join(fold(line) + "\r\n" for line in lines)
+    day = asof.day if asof else None
     for start in range(0, len(days), 500):
         events = (
-            line for e in days[start : start + 500] for line in _event(dataset, e, stamp_text)
+            line for e in days[start : start + 500] for line in _event(dataset, e, stamp_text, day)
         )
         yield "".join(fold(line) + "\r\n" for line in events)
     yield "END:VCALENDAR\r\n"
@@ -129,12 +140,22 @@ def calendar_name(dataset: Dataset, entries: list[Entry]) -> str:
     return f"casetrack: {wording.title_for(dataset, entries)}"
 
 
+def calendar_description(dataset: Dataset, asof: AsOf | None) -> str:
+    """The dataset's description, then 'As of 25 Nov 2026 · latest source: ...'."""
+    about = next(iter(dataset.about.values()), None)
+    parts = [about.description] if about and about.description else []
+    fresh = date_words.freshness(asof, latest_source_date(dataset))
+    if fresh:
+        parts.append(wording.sentence(" · ".join(fresh)) + ".")
+    return "\n".join(parts)
+
+
 def _date(day: dt.date) -> str:
     """An iCalendar DATE: four digits of year even before the year 1000 (strftime gives fewer)."""
     return f"{day.year:04d}{day.month:02d}{day.day:02d}"
 
 
-def _event(dataset: Dataset, entry: Entry, stamp: str) -> list[str]:
+def _event(dataset: Dataset, entry: Entry, stamp: str, day: dt.date | None) -> list[str]:
     start = entry.date.earliest()
     last = entry.date.latest()
     if last < dt.date.max:
@@ -150,11 +171,11 @@ def _event(dataset: Dataset, entry: Entry, stamp: str) -> list[str]:
         f"DTSTART;VALUE=DATE:{_date(start)}",
         end,
         f"SUMMARY:{escape_text(summary(dataset, entry))}",
-        f"DESCRIPTION:{escape_text(description(dataset, entry))}",
+        f"DESCRIPTION:{escape_text(description(dataset, entry, day))}",
         f"CATEGORIES:{escape_text(entry.record)},{escape_text(entry.kind)}",
         "TRANSP:TRANSPARENT",
     ]
-    urls = [url for _, url in wording.source_citations(dataset, entry) if url]
+    urls = [url for _, url in source_words.source_citations(dataset, entry) if url]
     if urls:
         # A URI value is ASCII: percent-encode anything else (RFC 3986), keeping its structure.
         lines.append(f"URL:{quote(urls[0], safe=_URI_SAFE)}")
@@ -174,7 +195,7 @@ def summary(dataset: Dataset, entry: Entry) -> str:
     return " ".join(text.split())
 
 
-def description(dataset: Dataset, entry: Entry) -> str:
+def description(dataset: Dataset, entry: Entry, day: dt.date | None = None) -> str:
     """Everything known about the entry, in plain text with one item per line."""
     parts: list[str] = []
     if entry.summary:
@@ -190,7 +211,7 @@ def description(dataset: Dataset, entry: Entry) -> str:
     parts.append(f"Date: {date_words.date_line(entry)}")
     parts.append(f"Kind: {entry.record}, {entry.kind}")
     if entry.record == "deadline":
-        parts.append(wording.NOTICE)
+        parts.append(deadline_words.NOTICE)
     if entry.parties:
         parts.append("Parties: " + ", ".join(wording.party_names(dataset, entry.parties)))
     allegation = wording.allegation_line(dataset, entry)
@@ -198,16 +219,13 @@ def description(dataset: Dataset, entry: Entry) -> str:
         parts.append(f"Status: allegation. {allegation}" if allegation else "Status: fact")
     if entry.unconfirmed:
         parts.append(wording.UNCONFIRMED)
-    if entry.scheduled is not None:
-        sched = f"Scheduled on {entry.scheduled.set_on.display()}"
-        if entry.scheduled.set_by:
-            sched += f" by {wording.record_label(dataset, entry.scheduled.set_by)}"
-        parts.append(sched + ".")
+    schedule = wording.schedule_note(dataset, entry, day)
+    if schedule:
+        parts.append(f"Scheduled date: {schedule}.")
     for d in entry.discrepancies:
-        parts.append(f"Sources differ on {d.about}:")
-        for account in d.accounts:
-            parts.append(f"- {account.says} ({wording.source_names(dataset, account.sources)})")
-    sources = wording.source_citations(dataset, entry)
+        parts.append(wording.differ_heading(d))
+        parts.extend(f"- {wording.account(dataset, a)}" for a in d.accounts)
+    sources = source_words.source_citations(dataset, entry)
     if sources:
         parts.append("Sources:")
         for words, url in sources:

@@ -127,6 +127,7 @@ def timeline(e: Entry, position: int, docket_text: str | None) -> Row:
         text(docket_text),
         e.date.edtf(),
         known(e.known_since),
+        e.group,
     )
 
 

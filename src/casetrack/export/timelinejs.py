@@ -10,18 +10,22 @@ of one case (or one kind) on one row.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casetrack.characters import safe_url
 from casetrack.dataset import Dataset
 from casetrack.dates import DateSpan, PartialDate
-from casetrack.entries import Entry
+from casetrack.entries import Entry, latest_source_date
 from casetrack.export.html import escape, link
-from casetrack.render import date_words, wording
+from casetrack.render import date_words, source_words, wording
 from casetrack.render.wording import GroupBy
+
+if TYPE_CHECKING:
+    from casetrack.knowledge import AsOf
 
 TITLE_ID = "casetrack-title"
 
@@ -32,10 +36,11 @@ def render_timelinejs(
     *,
     group_by: GroupBy = "case",
     title: str | None = None,
+    asof: AsOf | None = None,
 ) -> str:
     """The entries as TimelineJS3 JSON text."""
     return json.dumps(
-        timeline_data(dataset, entries, group_by=group_by, title=title),
+        timeline_data(dataset, entries, group_by=group_by, title=title, asof=asof),
         ensure_ascii=False,
         indent=2,
     )
@@ -47,9 +52,12 @@ def timeline_data(
     *,
     group_by: GroupBy = "case",
     title: str | None = None,
+    asof: AsOf | None = None,
 ) -> dict[str, Any]:
-    """The TimelineJS3 data object (before JSON encoding)."""
+    """The TimelineJS3 data object (before JSON encoding), as the record stood on the view's
+    day (`asof`)."""
     selected = list(entries)
+    day = asof.day if asof is not None else None
     used = {TITLE_ID}
     events = []
     for entry in selected:
@@ -59,7 +67,7 @@ def timeline_data(
             "start_date": start_object(entry.date),
             "text": {
                 "headline": escape(wording.headline(entry)),
-                "text": event_html(dataset, entry),
+                "text": event_html(dataset, entry, day),
             },
             "group": escape(wording.group_name(dataset, entry, group_by)),
             "unique_id": uid,
@@ -71,7 +79,7 @@ def timeline_data(
         "title": {
             "text": {
                 "headline": escape(title or wording.title_for(dataset, selected)),
-                "text": title_html(dataset, selected),
+                "text": title_html(dataset, selected, asof),
             },
             "unique_id": TITLE_ID,
         },
@@ -112,9 +120,15 @@ def unique_id(entry_id: str, used: set[str]) -> str:
     return candidate
 
 
-def title_html(dataset: Dataset, entries: list[Entry]) -> str:
+def title_html(dataset: Dataset, entries: list[Entry], asof: AsOf | None = None) -> str:
+    """The title slide: what the timeline holds, how allegations are marked, and how fresh it
+    is."""
+    about = next(iter(dataset.about.values()), None)
+    described = f"<p>{escape(about.description)}</p>" if about and about.description else ""
+    fresh = date_words.freshness(asof, latest_source_date(dataset))
+    freshness = f"<p>{escape(wording.sentence(' · '.join(fresh)))}.</p>" if fresh else ""
     if not entries:
-        return "<p>No entries.</p>"
+        return described + "<p>No entries.</p>" + freshness
     count = f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}"
     span = date_words.span_of(entries) or ""
     alleged = sum(1 for e in entries if e.alleged_by)
@@ -127,13 +141,14 @@ def title_html(dataset: Dataset, entries: list[Entry]) -> str:
             f"{alleged} are allegations, marked “Alleged” with who alleges and who denies them."
         )
     return (
-        f"<p>{count}, {escape(span)}. {allegations}</p>"
+        f"{described}<p>{count}, {escape(span)}. {allegations}</p>{freshness}"
         "<p>Every entry names its sources. Built with casetrack.</p>"
     )
 
 
-def event_html(dataset: Dataset, entry: Entry) -> str:
-    """The slide's body: summary, case, allegation, caveats and linked sources, all escaped."""
+def event_html(dataset: Dataset, entry: Entry, day: dt.date | None = None) -> str:
+    """The slide's body: summary, case, allegation, schedule, caveats and linked sources, all
+    escaped."""
     parts: list[str] = []
     if entry.summary:
         parts.append(f"<p>{escape(entry.summary)}</p>")
@@ -152,17 +167,17 @@ def event_html(dataset: Dataset, entry: Entry) -> str:
         parts.append(f"<p><strong>Allegation.</strong> {escape(allegation)}</p>")
     if entry.date.approximate or entry.date.uncertain or entry.date_note:
         parts.append(f"<p><strong>Date:</strong> {escape(date_words.date_line(entry))}</p>")
+    schedule = wording.schedule_note(dataset, entry, day)
+    if schedule:
+        parts.append(f"<p><strong>Scheduled date:</strong> {escape(schedule)}.</p>")
     if entry.unconfirmed:
         parts.append(f"<p><em>{escape(wording.UNCONFIRMED)}</em></p>")
     for d in entry.discrepancies:
-        accounts = "".join(
-            f"<li>{escape(a.says)} ({escape(wording.source_names(dataset, a.sources))})</li>"
-            for a in d.accounts
-        )
+        accounts = "".join(f"<li>{escape(wording.account(dataset, a))}</li>" for a in d.accounts)
         parts.append(
-            f"<p><strong>Sources differ</strong> on {escape(d.about)}:</p><ul>{accounts}</ul>"
+            f"<p><strong>{escape(wording.differ_heading(d))}</strong></p><ul>{accounts}</ul>"
         )
-    sources = wording.source_citations(dataset, entry)
+    sources = source_words.source_citations(dataset, entry)
     if sources:
         items = "".join(f"<li>{link(escape(words), url)}</li>" for words, url in sources)
         parts.append(f"<p><strong>Sources:</strong></p><ul>{items}</ul>")

@@ -16,6 +16,7 @@ from casetrack.dataset import Dataset
 from casetrack.dates import DateError, DateSpan, when
 from casetrack.diff import Diff, FieldChange, RecordChange, record_date
 from casetrack.models import Discrepancy, Event
+from casetrack.render import source_words
 from casetrack.render import wording as w
 from casetrack.render.wording import case_name, party_name, record_label
 
@@ -189,7 +190,7 @@ def _item(diff: Diff, name: str, value: Any) -> str:
 
         found = validate(Discrepancy, value)
         assert isinstance(found, Discrepancy)
-        return w.differ(found)
+        return w.differ(diff.new, found)
     return ", ".join(f"{k}: {v}" for k, v in value.items())
 
 
@@ -319,10 +320,10 @@ def development_items(diff: Diff, devs: Developments) -> dict[str, list[Item]]:
             for d in devs.denials
         ],
         "disagreements": [
-            Item([("", f"{record_label(new, d.id)}: {w.differ(d.discrepancy)}")], ref=d.id)
+            Item([("", f"{record_label(new, d.id)}: {w.differ(new, d.discrepancy)}")], ref=d.id)
             for d in devs.disagreements
         ],
-        "sources": [Item([("", w.source_line(s))], ref=s.id) for s in devs.sources],
+        "sources": [Item([("", source_words.source_line(s))], ref=s.id) for s in devs.sources],
     }
     return found
 

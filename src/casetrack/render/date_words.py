@@ -37,6 +37,19 @@ def view_words(asof: AsOf) -> str:
     return f"happened by {day}, as known {known}"
 
 
+def freshness(asof: AsOf | None, latest: DateSpan | None) -> list[str]:
+    """['as of 25 Nov 2026', 'latest source: 9 Dec 2025; later developments are not in the
+    data']: said under every view of the record (the terminal's footer, the web page, the
+    calendar, TimelineJS), so nobody mistakes old data for current. `latest`: the newest source
+    the view knows."""
+    if asof is None:
+        return []
+    parts = [view_words(asof)]
+    if latest is not None and asof.day > latest.latest():
+        parts.append(f"latest source: {latest.display()}; later developments are not in the data")
+    return parts
+
+
 def date_cell(date: DateSpan, width: int) -> str:
     """A date for a narrow column (the terminal timeline's): its words packed into lines of at
     most `width`, none broken inside ('between' / '31 Dec 2024 and' / '30 Jan 2025')."""

@@ -7,7 +7,6 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -16,10 +15,12 @@ from casetrack.dataset import Dataset
 from casetrack.dates import due_when
 from casetrack.deadlines import DeadlineView
 from casetrack.output import Look
-from casetrack.render import wording as w
+from casetrack.render import deadline_words
 from casetrack.render.date_words import view_words
+from casetrack.render.deadline_words import LAST_DAY, NOTICE, where
+from casetrack.render.layout_terminal import Indented
 from casetrack.render.terminal import facts, text
-from casetrack.render.wording import LAST_DAY, NOTICE, case_name, record_label, where
+from casetrack.render.wording import case_name, record_label
 
 if TYPE_CHECKING:
     from casetrack.knowledge import AsOf
@@ -47,10 +48,10 @@ def card(dataset: Dataset, v: DeadlineView, day: dt.date, look: Look) -> list[Re
     if v.count is not None:
         body.append_text(text("\n" + v.count.line(), "green"))
         for q in v.count.questions:
-            body.append_text(text("\n" + w.state_unknown(q), "yellow"))
+            body.append_text(text("\n" + deadline_words.state_unknown(q), "yellow"))
     else:
         body.append_text(text(f"\nno deadline: {v.no_deadline}", "yellow"))
-    return [title, Padding(body, (0, 0, 0, 2), expand=False)]
+    return [title, Indented(body)]
 
 
 def notice(look: Look) -> Text:

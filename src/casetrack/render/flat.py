@@ -8,15 +8,15 @@ No rich here: `--format csv|markdown` never imports it.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from casetrack.characters import clean
 from casetrack.counting import weekday
 from casetrack.dates import due_when, how_far
-from casetrack.render import records
+from casetrack.render import claim_words as cw
+from casetrack.render import deadline_words, records
 from casetrack.render import wording as w
 from casetrack.vocabulary import RECORD_WORDS
 
@@ -54,6 +54,12 @@ TIMELINE_CSV = (
     "between",
     "when",
     "known_since",
+    # Names beside the ids above, and the summary: added last, so columns keep their places.
+    "case_name",
+    "party_names",
+    "alleged_by_names",
+    "disputed_by_names",
+    "summary",
 )
 CLAIMS_CSV = (
     "id",
@@ -86,7 +92,7 @@ DEADLINES_CSV = ("id", "due", "days_away", "case", "title", "rule", "computation
 STEPS_CSV = ("step", "date", "text", "rule")
 SOURCES_CSV = ("id", "kind", "outlet", "author", "published", "title", "url")
 CITED_CSV = ("type", "id", "title", "via")
-SEARCH_CSV = ("type", "id", "title", "fields", "excerpt")
+SEARCH_CSV = ("type", "id", "title", "fields", "excerpt", "date")
 
 
 # --- CSV --------------------------------------------------------------------------------------
@@ -109,57 +115,27 @@ def csv_rows(items: Iterable[dict[str, Any]], keys: Sequence[str]) -> list[Row]:
     return [[cell(item.get(k)) for k in keys] for item in items]
 
 
-def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """CSV (RFC 4180, `\\r\\n` line ends) with a header row; every cell cleaned and defused."""
-    import csv
-
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows([defuse(clean(c)) for c in row] for row in rows)
-    return out.getvalue()
-
-
-def csv_parts(header: Sequence[str], rows: Iterable[Sequence[str]]) -> Iterator[str]:
-    """`csv_text` a part (a thousand rows) at a time."""
-    import csv
-    import itertools
-
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    rows = iter(rows)
-    while True:
-        chunk = list(itertools.islice(rows, 1000))
-        writer.writerows([defuse(clean(c)) for c in row] for row in chunk)
-        yield out.getvalue()
-        if not chunk:
-            return
-        out.seek(0)
-        out.truncate()
-
-
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def defuse(text: str) -> str:
-    """A CSV cell that a spreadsheet would run as a formula, with a leading apostrophe so it is
-    shown as the text it is."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 def csv_table(keys: Sequence[str], items: Iterable[dict[str, Any]]) -> Table:
     """The CSV of JSON records: the header, then the flat values of each."""
     return keys, csv_rows(items, keys)
 
 
-def timeline_csv(entries: Iterable[Entry]) -> Table:
-    """The JSON timeline's flat fields, and `when`, the date in words ('between 31 Dec 2024 and
-    30 Jan 2025'), so a spreadsheet does not read a range as a span."""
-    return csv_table(
-        TIMELINE_CSV, ({**records.entry(e), "when": e.date.display()} for e in entries)
+def timeline_csv(dataset: Dataset, entries: Iterable[Entry]) -> Table:
+    """The JSON timeline's flat fields; `when`, the date in words ('between 31 Dec 2024 and
+    30 Jan 2025'), so a spreadsheet does not read a range as a span; and the names of their
+    case and parties beside the ids."""
+    rows = (
+        {
+            **records.entry(e),
+            "when": e.date.display(),
+            "case_name": w.case_name(dataset, e.case) if e.case else None,
+            "party_names": w.party_names(dataset, e.parties),
+            "alleged_by_names": w.party_names(dataset, e.alleged_by),
+            "disputed_by_names": w.party_names(dataset, e.disputed_by),
+        }
+        for e in entries
     )
+    return csv_table(TIMELINE_CSV, rows)
 
 
 def cases_csv(items: Iterable[dict[str, Any]]) -> Table:
@@ -191,11 +167,8 @@ def parties_csv(items: Iterable[dict[str, Any]]) -> Table:
 
 def steps_csv(item: dict[str, Any]) -> Table:
     """A counted deadline's steps (its JSON record's), numbered from 1."""
-    rows = [
-        [str(i), s["date"] or "", s["text"], s["rule"]]
-        for i, s in enumerate(item["steps"], start=1)
-    ]
-    return STEPS_CSV, rows
+    steps = enumerate(item["steps"], start=1)
+    return STEPS_CSV, [[str(i), s["date"] or "", s["text"], s["rule"]] for i, s in steps]
 
 
 # --- Markdown ---------------------------------------------------------------------------------
@@ -259,7 +232,7 @@ def claims_display(dataset: Dataset, views: Iterable[ClaimView]) -> Table:
             w.names(dataset, v.claim.plaintiffs),
             w.names(dataset, v.claim.defendants),
             v.claim.damages or "",
-            w.status_text(v),
+            cw.status_text(v),
         ]
         for v in views
     ]
@@ -289,7 +262,7 @@ def deadlines_display(dataset: Dataset, views: Iterable[DeadlineView], day: dt.d
             v.deadline.title,
             w.case_name(dataset, v.case) if v.case else "",
             v.deadline.rule,
-            w.count_text(v),
+            deadline_words.count_text(v),
         ]
         for v in views
     ]
@@ -317,7 +290,7 @@ def cases_display(dataset: Dataset, overviews: Iterable[Overview]) -> Table:
                 w.short_party(dataset, c.court) if c.court else "",
                 c.docket or "",
                 w.party_name(dataset, c.judge) if c.judge else "",
-                w.counts_text(claims),
+                cw.counts_text(claims),
                 last.date.display() if last else "",
                 following.date.display() if following else "",
             ]
@@ -351,9 +324,16 @@ def parties_display(dataset: Dataset, parties: Iterable[Party], sep: str = "; ")
 
 
 def sources_display(sources: Iterable[Source]) -> Table:
-    header = ["Id", "Kind", "Outlet", "Published", "Title"]
+    header = ["Id", "Kind", "Outlet", "Published", "Title", "URL"]
     rows = [
-        [s.id, s.kind, s.outlet or "", s.published.display() if s.published else "", s.title]
+        [
+            s.id,
+            s.kind,
+            s.outlet or "",
+            s.published.display() if s.published else "",
+            s.title,
+            s.url or "",
+        ]
         for s in sources
     ]
     return header, rows
@@ -362,17 +342,18 @@ def sources_display(sources: Iterable[Source]) -> Table:
 def cited_display(dataset: Dataset, cited: Iterable[Citation]) -> Table:
     header = ["Type", "Id", "Title", "Where"]
     rows = [
-        [RECORD_WORDS[c.section], c.id, w.record_label(dataset, c.id), c.via or ""] for c in cited
+        [RECORD_WORDS[c.section], c.id, w.record_label(dataset, c.id), c.shown or ""] for c in cited
     ]
     return header, rows
 
 
 def search_display(dataset: Dataset, hits: Iterable[SearchHit]) -> Table:
-    header = ["Type", "Id", "Title", "Matched in", "Excerpt"]
+    header = ["Type", "Id", "Date", "Title", "Matched in", "Excerpt"]
     rows = [
         [
             RECORD_WORDS[h.section],
             h.id,
+            h.date.display() if h.date else "",
             w.record_label(dataset, h.id),
             ", ".join(h.fields),
             h.excerpt,

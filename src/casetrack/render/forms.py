@@ -39,12 +39,17 @@ class Forms:
 
 
 def entry_forms(dataset: Dataset, entries: Sequence[Entry], table: Terminal | None = None) -> Forms:
-    """Timeline entries as JSON (the records), CSV (ids) and Markdown (names and marks)."""
+    """Timeline entries as JSON (the records: one item per claim status change), CSV (ids,
+    names beside them) and Markdown (names and marks), both with claims changed alike by one
+    filing as one line (see `grouped`)."""
+    from casetrack.grouped import shown
     from casetrack.render import flat, records
 
     return Forms(
         json=lambda: (records.entry(e) for e in entries),
-        csv=lambda: flat.timeline_csv(entries),
-        markdown=lambda: flat.markdown_table(*flat.timeline_display(dataset, entries)),
+        csv=lambda: flat.timeline_csv(dataset, shown(dataset, entries)),
+        markdown=lambda: flat.markdown_table(
+            *flat.timeline_display(dataset, shown(dataset, entries))
+        ),
         table=table,
     )

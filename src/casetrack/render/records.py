@@ -148,6 +148,7 @@ def entry(e: Entry) -> Json:
         "responds_to": list(e.responds_to),
         "decides": list(e.decides),
         "known_since": known(e.known_since),
+        "group": e.group,
     }
 
 
@@ -170,6 +171,21 @@ def claim(view: ClaimView) -> Json:
         "sources": list(c.sources),
         "unconfirmed": c.unconfirmed,
         "discrepancies": discrepancies(c.discrepancies),
+        "history": [
+            {
+                "id": change_id,
+                "status": change.status,
+                "date": iso(change.date),
+                "approximate": change.date.approximate,
+                "uncertain": change.date.uncertain,
+                "end": iso_end(change.date),
+                "date_note": change.date_note,
+                "by": change.by,
+                "note": change.note,
+                "sources": list(change.sources),
+            }
+            for change_id, change in view.history
+        ],
     }
 
 
@@ -330,4 +346,5 @@ def search_hit(dataset: Dataset, hit: SearchHit) -> Json:
         "title": record_label(dataset, hit.id),
         "fields": list(hit.fields),
         "excerpt": hit.excerpt,
+        "date": iso(hit.date),
     }

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from rich.console import RenderableType
-from rich.padding import Padding
 from rich.text import Text
 
 from casetrack.claim_history import ClaimView
@@ -18,8 +17,9 @@ from casetrack.mentions import Citation, SearchHit
 from casetrack.models import Case, Filing, Party, Source
 from casetrack.output import Look
 from casetrack.query import clients_of, roles_of
-from casetrack.render import flat
+from casetrack.render import claim_words as cw
 from casetrack.render import wording as w
+from casetrack.render.layout_terminal import Indented
 from casetrack.render.terminal import empty, facts, heading, table, text
 from casetrack.render.wording import case_name, party_name, record_label
 
@@ -50,7 +50,7 @@ def party(
         lines.append(text("firm: " + party_name(dataset, p.firm)))
     if p.unconfirmed:
         lines.append(text(w.unconfirmed(dataset, p.sources), "magenta"))
-    lines.extend(text(w.differ(d), "cyan") for d in p.discrepancies)
+    lines.extend(text(w.differ(dataset, d), "cyan") for d in p.discrepancies)
     out.extend(lines)
 
     roles = roles_of(dataset, p.id)
@@ -111,7 +111,7 @@ def party(
                                 v.claim.defendants if side == "plaintiff" else v.claim.plaintiffs,
                                 limit=3,
                             ),
-                            w.status_text(v),
+                            cw.status_text(v),
                         ]
                         for v in views
                     ],
@@ -122,7 +122,8 @@ def party(
 
 def claims(dataset: Dataset, views: list[ClaimView], look: Look) -> list[RenderableType]:
     """Claims grouped by case (the case is a heading, not a column, to leave room at 80
-    columns)."""
+    columns). What every claim of a case shares (the same plaintiffs, defendants or damages)
+    is said once under the heading instead of in every row."""
     out: list[RenderableType] = []
     by_case: dict[str, list[ClaimView]] = {}
     for v in views:  # grouped in one pass: the claims are read once, however many cases
@@ -132,23 +133,35 @@ def claims(dataset: Dataset, views: list[ClaimView], look: Look) -> list[Rendera
             out.append(text(""))
         c = dataset.cases.get(case_id)
         title = heading(c.caption if c else case_id, look)
-        title.append_text(text(f"  ({w.counts_text(group)})", "dim"))
+        title.append_text(text(f"  ({cw.counts_text(group)})", "dim"))
         out.append(title)
-        header = ["Claim", "Plaintiffs", "Defendants", "Damages", "Status"]
+        columns = {
+            "Plaintiffs": [w.names(dataset, v.claim.plaintiffs, limit=3) for v in group],
+            "Defendants": [w.names(dataset, v.claim.defendants, limit=3) for v in group],
+            "Damages": [v.claim.damages or "" for v in group],
+        }
+        shared = [
+            name for name, cells in columns.items() if len(group) > 1 and len(set(cells)) == 1
+        ]
+        first = group[0].claim
+        full = {
+            "Plaintiffs": w.names(dataset, first.plaintiffs),
+            "Defendants": w.names(dataset, first.defendants),
+            "Damages": first.damages,
+        }
+        said = [(name, full[name]) for name in shared]
+        if any(value for _, value in said):
+            out.append(facts(look, said))
+        header = ["Claim", *(n for n, cells in columns.items() if n not in shared and any(cells))]
         rows = [
             [
                 w.claim_title(dataset, v.claim),
-                w.names(dataset, v.claim.plaintiffs, limit=3),
-                w.names(dataset, v.claim.defendants, limit=3),
-                v.claim.damages or "",
-                w.status_text(v),
+                *(columns[n][i] for n in header[1:]),
+                cw.status_text(v),
             ]
-            for v in group
+            for i, v in enumerate(group)
         ]
-        if not any(v.claim.damages for v in group):
-            header.pop(3)
-            rows = [r[:3] + r[4:] for r in rows]
-        out.append(table(look, header, rows))
+        out.append(table(look, [*header, "Status"], rows))
     return out
 
 
@@ -168,13 +181,7 @@ def case(
     title = text(c.caption, "bold")
     title.append_text(text(f"  ({c.id})", "dim"))
     out.append(title)
-    relations = [
-        (
-            "Relation",
-            f"{r.kind} {case_name(dataset, r.case)}" + (f" ({r.date.display()})" if r.date else ""),
-        )
-        for r in c.relations
-    ]
+    relations = [("Relation", w.relation_words(dataset, r, dated=True)) for r in c.relations]
     grid = facts(
         look,
         [
@@ -182,16 +189,16 @@ def case(
             ("Docket", c.docket),
             ("Judge", party_name(dataset, c.judge) if c.judge else None),
             ("Filed", c.filed.display() if c.filed else None),
-            ("Claims", w.counts_text(claims)),
-            ("Last", w.dated(last) if last else None),
-            ("Next", w.dated(following) if following else None),
+            ("Claims", cw.counts_text(claims)),
+            ("Last", w.dated(dataset, last) if last else None),
+            ("Next", w.dated(dataset, following) if following else None),
             *relations,
         ],
     )
     out.append(grid)
     if c.unconfirmed:
         out.append(text(w.unconfirmed(dataset, c.sources), "magenta"))
-    out.extend(text(w.differ(d), "cyan") for d in c.discrepancies)
+    out.extend(text(w.differ(dataset, d), "cyan") for d in c.discrepancies)
     if c.summary:
         out.append(text(""))
         out.append(text(c.summary))
@@ -220,7 +227,7 @@ def case(
                         w.claim_title(dataset, v.claim),
                         w.names(dataset, v.claim.plaintiffs, limit=3),
                         w.names(dataset, v.claim.defendants, limit=3),
-                        w.status_text(v),
+                        cw.status_text(v),
                     ]
                     for v in claims
                 ],
@@ -252,35 +259,55 @@ def case_cards(
         ]
         if any(where):
             lines.append(" · ".join(w for w in where if w))
-        lines.append(w.counts_text(views))
+        lines.append(cw.counts_text(views))
         if last is not None:
-            lines.append(f"last: {last.date.display()}, {last.title}")
+            lines.append(f"last: {w.dated(dataset, last, ', ')}")
         if following is not None:
-            lines.append(f"next: {following.date.display()}, {w.marked_title(following)}")
+            lines.append(f"next: {w.dated(dataset, following, ', ')}")
         for r in c.relations:
-            lines.append(f"{w.kind_words(r.kind)} {case_name(dataset, r.case)}")
+            lines.append(w.relation_words(dataset, r))
         body = text("\n").join(text(line) for line in lines)
         if c.unconfirmed:
             body.append_text(text("\n" + w.unconfirmed(dataset, c.sources), "magenta"))
         for d in c.discrepancies:
-            body.append_text(text("\n" + w.differ(d), "cyan"))
-        yield Padding(body, (0, 0, 0, 2), expand=False)
+            body.append_text(text("\n" + w.differ(dataset, d), "cyan"))
+        yield Indented(body)
 
 
 # --- parties, sources, search -----------------------------------------------------------------
 
+SECTION_TITLES = {
+    "parties": "Parties",
+    "cases": "Cases",
+    "filings": "Filings",
+    "claims": "Claims",
+    "events": "Events",
+    "deadlines": "Deadlines",
+    "sources": "Sources",
+}
+
 
 def source_cards(sources: Iterable[Source]) -> Iterator[RenderableType]:
-    """Each source as its id and what it is on one line, its title indented below."""
+    """Each source as its outlet, date and kind, its title, and its address (where one is
+    known), then its id: what a reader needs to go and check it."""
     for s in sources:
-        line = text(s.id, "bold")
-        what = [s.kind, s.outlet or "", s.published.display() if s.published else "undated"]
-        line.append_text(text("  " + " · ".join(w for w in what if w), "dim"))
+        line = text(s.outlet or s.title, "bold")
+        when = s.published.display() if s.published else None
+        if when is None:
+            when = f"retrieved {s.retrieved.display()}" if s.retrieved else "undated"
+        what = [when, s.kind]
+        line.append_text(text("  " + " · ".join(what), "dim"))
         yield line
-        yield Padding(text(s.title), (0, 0, 0, 2), expand=False)
+        lines = [text(s.title)] if s.outlet else []
+        if s.url:
+            lines.append(text(s.url, "blue"))
+        lines.append(text(s.id, "dim"))
+        yield Indented(text("\n").join(lines))
 
 
 def source(dataset: Dataset, s: Source, cited: list[Citation], look: Look) -> list[RenderableType]:
+    """A source in full, without the name of its local copy (`--format json` has it), and
+    every record that cites it, by type."""
     out: list[RenderableType] = [text(s.title, "bold")]
     out.append(
         facts(
@@ -293,23 +320,40 @@ def source(dataset: Dataset, s: Source, cited: list[Citation], look: Look) -> li
                 ("Published", s.published.display() if s.published else None),
                 ("Date note", s.date_note),
                 ("URL", s.url),
-                ("File", s.file),
+                ("Retrieved", s.retrieved.display() if s.retrieved else None),
                 ("Notes", s.notes),
             ],
         )
     )
     out.append(text(""))
-    out.append(heading(f"Cited by ({len(cited)})", look))
-    if cited:
-        header, rows = flat.cited_display(dataset, cited)
-        out.append(table(look, header, rows))
-    else:
+    records = len(dict.fromkeys((c.section, c.id) for c in cited))
+    out.append(heading(f"Cited by ({records})", look))
+    if not cited:
         out.append(empty("Nothing cites this source."))
+    for section in dict.fromkeys(c.section for c in cited):
+        group: dict[str, list[Citation]] = {}
+        for c in cited:
+            if c.section == section:
+                group.setdefault(c.id, []).append(c)
+        out.append(text(f"{SECTION_TITLES[section]} ({len(group)})", "bold"))
+        for rid, places in group.items():
+            body = text(record_label(dataset, rid))
+            filing = dataset.filings.get(rid) if section == "filings" else None
+            if filing is not None and filing.docket_entry is not None:
+                body.append_text(text(f" ({w.ecf(filing.docket_entry)})"))
+            where = [p.shown for p in places if p.shown]
+            roles = [p[len("role of ") :] for p in where if p.startswith("role of ")]
+            if len(roles) > 1:
+                where = [p for p in where if not p.startswith("role of ")]
+                where.insert(0, f"roles of {w.join_names(roles)}")
+            out.append(Indented(body, 2))
+            out.append(Indented(text(" · ".join([rid, *where]), "dim"), 4))
     return out
 
 
 def search(dataset: Dataset, hits: list[SearchHit], look: Look) -> list[RenderableType]:
-    """Hits grouped by type: each as its id and title, then where it matched and an excerpt."""
+    """Hits grouped by type: each as its date and title, then its id and where it matched, then
+    the match in context (in bold in a terminal)."""
     out: list[RenderableType] = []
     for section in dict.fromkeys(h.section for h in hits):
         group = [h for h in hits if h.section == section]
@@ -317,12 +361,19 @@ def search(dataset: Dataset, hits: list[SearchHit], look: Look) -> list[Renderab
             out.append(text(""))
         out.append(heading(f"{section.capitalize()} ({len(group)})", look))
         for h in group:
-            line = text(h.id, "dim")
-            line.append_text(text("  " + record_label(dataset, h.id), "bold"))
+            line = text(f"{h.date.display()}  " if h.date else "")
+            line.append_text(text(record_label(dataset, h.id), "bold"))
+            filing = dataset.filings.get(h.id)
+            if filing is not None and w.ecf_mark(dataset, filing):
+                line.append_text(text(f" ({w.ecf_mark(dataset, filing)})", "dim"))
             out.append(line)
-            detail = text(f"in {', '.join(h.fields)}: ", "dim")
-            detail.append_text(text(h.excerpt))
-            out.append(Padding(detail, (0, 0, 0, 2), expand=False))
+            where = text(f"{h.id} · matched in {', '.join(h.fields)}", "dim")
+            if h.excerpt != record_label(dataset, h.id):  # the title itself is not repeated
+                excerpt = text(h.excerpt)
+                if h.match is not None:
+                    excerpt.stylize("bold", *h.match)
+                where = text("\n").join([where, excerpt])
+            out.append(Indented(where))
     return out
 
 

@@ -13,22 +13,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from rich import box
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.segment import Segment
-from rich.table import Table
 from rich.text import Text
 
 from casetrack.characters import clean
 from casetrack.dates import DateSpan
 from casetrack.output import Look
-from casetrack.render.date_words import view_words
+from casetrack.render.layout_terminal import Facts, Grid, render_line, wrap_words
 
 if TYPE_CHECKING:
     from casetrack.knowledge import AsOf
 
-# A header rule in ASCII, for plain output: no box-drawing characters.
-PLAIN_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
 DATE_WIDTH = 15  # "c. 13 Feb 2025?"
 
 
@@ -42,19 +38,11 @@ class Lines(Text):
     """
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
-        tab_size = console.tab_size if self.tab_size is None else self.tab_size
-        lines = self.wrap(
-            console,
-            options.max_width,
-            justify=self.justify or options.justify or "default",
-            overflow=self.overflow or options.overflow or "fold",
-            tab_size=tab_size or 8,
-            no_wrap=bool(self.no_wrap if self.no_wrap is not None else options.no_wrap),
-        )
-        for i, line in enumerate(lines):
+        # Broken at spaces only: a word is never split (see `layout_terminal`).
+        for i, line in enumerate(wrap_words(self, options.max_width)):
             if i:
                 yield Segment.line()
-            yield from line.render(console)
+            yield from render_line(line, console)
         if self.end:
             yield Segment(self.end)
 
@@ -89,37 +77,32 @@ def table(
     look: Look,
     header: Sequence[str],
     rows: Iterable[Sequence[str]],
-    keep: Sequence[str] = ("Id", "Date", "When", "Status"),
-) -> Table:
-    """A listing: a header and rows of text, boxed lightly in a terminal, plain otherwise.
-    Columns named in `keep` are not wrapped (ids and dates read badly broken)."""
-    t = Table(
-        box=PLAIN_HEAD if look.plain else box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        header_style="" if look.plain else "bold",
-        expand=False,
+    keep: Sequence[str] = ("Id", "Date", "When"),
+) -> Grid:
+    """A listing: a header and rows of text, under a light rule in a terminal, dashes otherwise;
+    stacked records where the columns do not fit (see `layout_terminal.Grid`). Columns named in
+    `keep` are not wrapped (ids and dates read badly broken)."""
+    return Grid(
+        [text(name, "" if look.plain else "bold") for name in header],
+        [[text(cell) for cell in row] for row in rows],
+        "-" if look.plain else "─",
+        whole=[k for k, name in enumerate(header) if name in keep],
     )
-    for name in header:
-        t.add_column(name, overflow="fold", no_wrap=name in keep)
-    for row in rows:
-        t.add_row(*(text(cell) for cell in row))
-    return t
 
 
 def empty(message: str) -> Text:
     return text(message, "italic")
 
 
-def facts(look: Look, pairs: Iterable[tuple[str, str | None]]) -> Table:
+def facts(look: Look, pairs: Iterable[tuple[str, str | None]]) -> Facts:
     """A record's facts, a label and its value to a line; labels without a value left out."""
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="dim" if not look.plain else "", no_wrap=True)
-    grid.add_column(overflow="fold")
-    for label, value in pairs:
-        if value:
-            grid.add_row(text(label), text(value))
-    return grid
+    return Facts(
+        [
+            (text(label, "dim" if not look.plain else ""), text(value))
+            for label, value in pairs
+            if value
+        ]
+    )
 
 
 def footer(
@@ -130,14 +113,10 @@ def footer(
 ) -> Text:
     """'12 entries · as of 14 Feb 2025', plus the latest source's date when the view's day is
     past it (`latest`: of the sources known then)."""
+    from casetrack.render.date_words import freshness
+
     parts = [count] if count else []
-    if asof is not None:
-        parts.append(view_words(asof))
-        if latest is not None and asof.day > latest.latest():
-            parts.append(
-                f"latest source: {latest.display()}; later developments are not in the data"
-            )
-    return text(" · ".join(parts), "dim")
+    return text(" · ".join(parts + freshness(asof, latest)), "dim")
 
 
 class Columns:
@@ -160,17 +139,14 @@ class Columns:
         for i, row in enumerate(self.rows):
             if i:
                 yield Segment.line()
-            cells = [
-                cell.wrap(console, width, overflow="fold")
-                for cell, width in zip(row, widths, strict=True)
-            ]
+            cells = [wrap_words(cell, width) for cell, width in zip(row, widths, strict=True)]
             for j in range(max(len(c) for c in cells)):
                 yield indent
                 for k, (lines, width) in enumerate(zip(cells, widths, strict=True)):
                     line = lines[j] if j < len(lines) else Text()
                     if k:
                         yield Segment(" " * self.GAP)
-                    yield from line.render(console)
+                    yield from render_line(line, console)
                     if k < len(cells) - 1:
                         yield Segment(" " * (width - line.cell_len))
                 yield Segment.line()

@@ -10,7 +10,7 @@ so that no heading claims more than is known and nothing is drawn as a span."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -19,12 +19,15 @@ from rich.text import Text
 from casetrack.dataset import Dataset
 from casetrack.entries import Entry
 from casetrack.output import Look
-from casetrack.render import date_words
+from casetrack.render import date_words, source_words
 from casetrack.render import wording as w
 from casetrack.render.terminal import DATE_WIDTH, Columns, heading, text
 from casetrack.render.wording import case_name
 
 WIDE = 120  # from this width the timeline gives kind and case their own columns
+KIND_WIDTH = 16  # the most the kind column takes ("motion for summary / judgment")
+CASE_WIDTH = 24  # the most the case column takes; a longer name wraps at spaces
+BODY_WIDTH = 40  # the least the title and its details keep beside kind and case
 CHUNK = 200  # timeline rows per rendered grid, so long output starts printing at once
 
 MONTHS = (
@@ -57,13 +60,13 @@ class Footnotes:
         lines = [heading("Sources", look)]
         for sid, n in self.numbers.items():
             s = dataset.sources.get(sid)
-            lines.append(text(f"[{n}] {w.source_footnote(s) if s else sid}"))
+            lines.append(text(f"[{n}] {source_words.source_footnote(s) if s else sid}"))
         return Group(*lines)
 
 
 def timeline(
     dataset: Dataset,
-    entries: Iterable[Entry],
+    entries: Sequence[Entry],
     look: Look,
     footnotes: Footnotes | None = None,
     as_of: dt.date | None = None,
@@ -74,7 +77,7 @@ def timeline(
     before the whole of a long timeline has been laid out. `notes`: how each inferred date was
     worked out, under the entry. `start`: the first day of the range asked for (--from); a span
     already under way then is listed under that month, its date saying when it began."""
-    wide = look.width >= WIDE
+    widths = _widths(dataset, entries, look.width)
     year: int | None = None
     group: list[Entry] = []
     month_key: tuple[int, int | None] | None = None
@@ -85,7 +88,7 @@ def timeline(
             key = (start.year, start.month)
         if key != month_key:
             if group:
-                yield from _month(dataset, group, look, wide, footnotes, as_of, notes)
+                yield from _month(dataset, group, widths, footnotes, as_of, notes)
             group = []
             gap = 1
             if key[0] != year:
@@ -98,7 +101,7 @@ def timeline(
             month_key = key
         group.append(e)
     if group:
-        yield from _month(dataset, group, look, wide, footnotes, as_of, notes)
+        yield from _month(dataset, group, widths, footnotes, as_of, notes)
 
 
 def _month_title(key: tuple[int, int | None]) -> str:
@@ -106,16 +109,37 @@ def _month_title(key: tuple[int, int | None]) -> str:
     return f"{MONTHS[month - 1]} {year}" if month else f"{year}, month not known"
 
 
+def _widths(dataset: Dataset, entries: Sequence[Entry], width: int) -> tuple[int | None, ...]:
+    """The columns: date and body; from WIDE columns on, kind and case between them, each as
+    wide as its longest value in view (a case name wraps past CASE_WIDTH), when that leaves the
+    body BODY_WIDTH."""
+    if width < WIDE:
+        return (DATE_WIDTH, None)
+    kinds = {w.kind_words(k) for k in {e.kind for e in entries}}
+    names = {case_name(dataset, c) for c in {e.case for e in entries} if c is not None}
+    kind = _fitted(kinds, KIND_WIDTH)
+    case = _fitted(names, CASE_WIDTH)
+    used = Columns.INDENT + DATE_WIDTH + kind + case + 3 * Columns.GAP
+    return (DATE_WIDTH, kind, case, None) if width - used >= BODY_WIDTH else (DATE_WIDTH, None)
+
+
+def _fitted(values: set[str], most: int) -> int:
+    """A column as wide as its longest value, or `most` when that is less (values wrap at
+    spaces), but never narrower than its longest word."""
+    longest = max((len(v) for v in values), default=0)
+    word = max((len(x) for v in values for x in v.split()), default=0)
+    return max(min(longest, most), word)
+
+
 def _month(
     dataset: Dataset,
     entries: list[Entry],
-    look: Look,
-    wide: bool,
+    widths: tuple[int | None, ...],
     footnotes: Footnotes | None,
     as_of: dt.date | None,
     notes: bool,
 ) -> Iterator[RenderableType]:
-    widths = (DATE_WIDTH, 26, 22, None) if wide else (DATE_WIDTH, None)
+    wide = len(widths) > 2
     for start in range(0, len(entries), CHUNK):
         rows: list[tuple[Text, ...]] = []
         for e in entries[start : start + CHUNK]:
@@ -123,7 +147,7 @@ def _month(
             body = entry_body(dataset, e, wide, footnotes, as_of, notes)
             if wide:
                 case = text(case_name(dataset, e.case) if e.case else "")
-                rows.append((date, text(e.kind, "cyan"), case, body))
+                rows.append((date, text(w.kind_words(e.kind), "cyan"), case, body))
             else:
                 rows.append((date, body))
         yield Columns(rows, widths)
@@ -159,20 +183,15 @@ def entry_body(
     alleged = w.allegation(dataset, e.alleged_by, e.disputed_by)
     if alleged:
         body.append_text(text("\n" + alleged.upper()[:7] + alleged[7:], "yellow"))
-    if e.scheduled is not None:
-        s = e.scheduled
-        note = f"set {s.set_on.display()}"
-        if s.replaced_on is not None:  # (the entry as it stood on the view's day: entries.py)
-            note += f"; replaced {s.replaced_on.display()}"
-        if as_of is not None and e.date.latest() < as_of:
-            note += "; the date has passed"
-        body.append_text(text("\n" + note, "green"))
+    schedule = w.schedule_note(dataset, e, as_of)
+    if schedule:
+        body.append_text(text("\n" + schedule, "green"))
     if e.record == "deadline" and e.summary:
         body.append_text(text("\n" + e.summary, "green"))  # the count and the rule
     if e.unconfirmed:
         body.append_text(text("\n" + w.unconfirmed(dataset, e.sources), "magenta"))
     for d in e.discrepancies:
-        body.append_text(text("\n" + w.differ(d), "cyan"))
+        body.append_text(text("\n" + w.differ(dataset, d), "cyan"))
     if notes and e.date_note:
         body.append_text(text("\n" + date_words.date_note_line(e.date_note), "dim"))
     return body

@@ -1,41 +1,32 @@
-"""Every sentence casetrack writes about a record, for every output: names, sources, allegations,
-what is unconfirmed or disputed, how sure a date is, ECF numbers, claims' standing and computed
-deadlines. The terminal, the CSV and Markdown tables, the calendar, TimelineJS, the web page, the
-SQLite database and `casetrack diff` take their words from here; how a date and the day of a
-view read are in `date_words` (a date's own words in `dates`). Plain text in, plain text out: each output escapes for its own format, and every text
-bound for an output but JSON passes `characters.clean` there. No rich and no pydantic here.
+"""Every sentence casetrack writes about a record, for every output: names, references to a
+filing or event, allegations, what is unconfirmed or disputed, scheduled dates, ECF numbers. Four
+companions word the rest the same way: `source_words` (sources), `claim_words` (claims' standing),
+`deadline_words` (computed deadlines) and `date_words` (how a date, the day of a view and the
+record's freshness read; a date's own words are in `dates`). The terminal, the CSV and Markdown
+tables, the calendar, TimelineJS, the web page, the SQLite database and `casetrack diff` take
+their words from here. Plain text in, plain text out: each output escapes for its own format,
+and every text bound for an output but JSON passes `characters.clean` there. No rich and no
+pydantic here.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Literal
 
-from casetrack.characters import safe_url
-from casetrack.claim_history import ClaimView, claim_counts
 from casetrack.dataset import Dataset
+from casetrack.render.source_words import source_names
 
 if TYPE_CHECKING:
-    from casetrack.counting import Count, StateQuestion
-    from casetrack.deadlines import DeadlineView
     from casetrack.entries import Entry
-    from casetrack.models import Case, Claim, Discrepancy, Filing, Relation, Source
+    from casetrack.models import Account, Case, Claim, Discrepancy, Filing, Relation
 
 GroupBy = Literal["case", "kind"]
-NO_CASE = "No case"
+# The row or colour of an entry that belongs to no case (the film's release, a press statement).
+NO_CASE = "Outside the cases"
 COMPUTED = "computed deadline"  # the mark of a deadline casetrack counted, not one on the record
 UNCONFIRMED = "Unconfirmed: reported by a single outlet and not confirmed elsewhere."
-# Said wherever computed deadlines are shown: the command, the case, the calendar, the web page.
-NOTICE = (
-    "A computed deadline is arithmetic on the rule and period given in the data, counted as "
-    "FRCP 6(a) counts; it is not legal advice. Check every deadline against the rules and any "
-    "order in the case."
-)
-# FRCP 6(a)(4): when the last day ends.
-LAST_DAY = (
-    "The last day ends at midnight in the court's time zone for electronic filing, or when the "
-    "clerk's office is scheduled to close for filing by other means (FRCP 6(a)(4))."
-)
 
 # --- names ------------------------------------------------------------------------------------
 
@@ -105,6 +96,38 @@ def kind_words(kind: str) -> str:
     return kind.replace("-", " ")
 
 
+def a_or_an(noun: str) -> str:
+    """'an order', 'a motion'."""
+    return "an" if noun[:1].lower() in "aeiou" else "a"
+
+
+def record_ref(dataset: Dataset, record_id: str) -> str:
+    """How a sentence names a filing or event: 'the motion for summary judgment of 13 Nov 2025
+    (ECF 45)', 'the conference of 3 Feb 2025'; the record's name or id for anything else. Never
+    its title in mid-sentence ("in The Wayfarer parties move for ..." reads as nonsense)."""
+    filing = dataset.filings.get(record_id)
+    if filing is not None:
+        noun = "filing" if filing.kind == "other" else kind_words(filing.kind)
+        text = f"the {noun} of {filing.date.display()}"
+        return text + (f" ({ecf(filing.docket_entry)})" if filing.docket_entry is not None else "")
+    event = dataset.events.get(record_id)
+    if event is not None:
+        noun = "event" if event.kind == "other" else kind_words(event.kind)
+        return f"the {noun} of {event.date.display()}"
+    return record_label(dataset, record_id)
+
+
+def made_by(dataset: Dataset, record_id: str) -> str:
+    """Who made a change, as a sentence names it: 'an order of Lewis J. Liman (ECF 12)' for a
+    filing with filers, else `record_ref`."""
+    filing = dataset.filings.get(record_id)
+    if filing is None or not filing.filed_by:
+        return record_ref(dataset, record_id)
+    noun = "filing" if filing.kind == "other" else kind_words(filing.kind)
+    text = f"{a_or_an(noun)} {noun} of {join_names(party_names(dataset, filing.filed_by))}"
+    return text + (f" ({ecf(filing.docket_entry)})" if filing.docket_entry is not None else "")
+
+
 def group_name(dataset: Dataset, entry: Entry, group_by: GroupBy) -> str:
     """The row (TimelineJS) or colour (HTML) an entry belongs to: its case, or its kind."""
     if group_by == "kind":
@@ -113,27 +136,46 @@ def group_name(dataset: Dataset, entry: Entry, group_by: GroupBy) -> str:
 
 
 def title_for(dataset: Dataset, entries: Sequence[Entry]) -> str:
-    """A heading for a selection: the cases it covers, by short name."""
-    listed = [case_name(dataset, c) for c in sorted({e.case for e in entries if e.case})]
-    if not listed:
+    """The title of the web page, calendar, TimelineJS and database: the dataset's own (its
+    `dataset:` block), else the main case of the selection and how many others it covers. The
+    main case is the one with the most entries; on a tie, the first filed, then by id."""
+    about = next(iter(dataset.about.values()), None)
+    if about is not None:
+        return about.title
+    counts: dict[str, int] = {}
+    for e in entries:
+        if e.case is not None:
+            counts[e.case] = counts.get(e.case, 0) + 1
+    if not counts:
         return "Timeline"
-    if len(listed) > 3:
-        return " · ".join(listed[:3]) + f" and {len(listed) - 3} more"
-    return " · ".join(listed)
+
+    def weight(case_id: str) -> tuple[int, tuple[object, ...], str]:
+        c = dataset.cases.get(case_id)
+        filed = c.filed.sort_key() if c is not None and c.filed is not None else (dt.date.max,)
+        return (-counts[case_id], filed, case_id)
+
+    main = min(counts, key=weight)
+    others = len(counts) - 1
+    more = f" and {others} other case{'s' if others != 1 else ''}" if others else ""
+    return case_name(dataset, main) + more
 
 
 # --- entries' own titles ----------------------------------------------------------------------
 
 
-def status_change_title(status: str, claim_title: str) -> str:
-    """'Claim dismissed: Defamation'."""
-    return f"Claim {kind_words(status)}: {claim_title}"
-
-
 def relation_title(dataset: Dataset, case: Case, relation: Relation) -> str:
     """'Wayfarer v. Lively consolidated with Lively v. Wayfarer'."""
     own = case.short_name or case.caption
-    return f"{own} {kind_words(relation.kind)} {case_name(dataset, relation.case)}"
+    return f"{own} {relation_words(dataset, relation)}"
+
+
+def relation_words(dataset: Dataset, relation: Relation, dated: bool = False) -> str:
+    """'consolidated with Lively v. Wayfarer' (dated: with its date in brackets): how `case`,
+    `cases`, the timeline and `sources ID` all say a relation."""
+    text = f"{kind_words(relation.kind)} {case_name(dataset, relation.case)}"
+    if dated and relation.date is not None:
+        text += f" ({relation.date.display()})"
+    return text
 
 
 def headline(e: Entry) -> str:
@@ -147,53 +189,13 @@ def marked_title(e: Entry) -> str:
     return f"({COMPUTED}) {e.title}" if e.record == "deadline" else e.title
 
 
-def dated(e: Entry) -> str:
-    """'9 Mar 2026: Trial'."""
-    return f"{e.date.display()}: {marked_title(e)}"
+def dated(dataset: Dataset, e: Entry, sep: str = ": ") -> str:
+    """'9 Mar 2026: Trial', with the ECF number of a filing that has one ('... (ECF 45)')."""
+    mark = ecf_mark(dataset, e) if e.docket_entry is not None else ""
+    return f"{e.date.display()}{sep}{marked_title(e)}" + (f" ({mark})" if mark else "")
 
 
 # --- sources ----------------------------------------------------------------------------------
-
-
-def source_names(dataset: Dataset, ids: Iterable[str]) -> str:
-    """Sources by the names readers know: the outlet, else the title; each once."""
-    seen: dict[str, None] = {}
-    for sid in ids:
-        s = dataset.sources.get(sid)
-        seen[(s.outlet or s.title) if s else sid] = None
-    return ", ".join(seen)
-
-
-def source_footnote(s: Source) -> str:
-    """'Page Six, “Title” (c. 13 Feb 2025), https://...' (the terminal's footnotes)."""
-    out = f"{s.outlet}, " if s.outlet else ""
-    out += f"“{s.title}”"
-    if s.published is not None:
-        out += f" ({s.published.display()})"
-    if s.url:
-        out += f", {s.url}"
-    return out
-
-
-def source_line(s: Source) -> str:
-    """'Page Six: Title (13 Feb 2025)' (a new source, in `casetrack diff`)."""
-    text = f"{s.outlet}: {s.title}" if s.outlet else s.title
-    return text + (f" ({s.published.display()})" if s.published else "")
-
-
-def source_citations(dataset: Dataset, entry: Entry) -> list[tuple[str, str | None]]:
-    """Each source of an entry as the exports cite it, 'Title, Outlet, 13 Feb 2025', with its
-    address when that is safe to link."""
-    out: list[tuple[str, str | None]] = []
-    for sid in entry.sources:
-        s = dataset.sources.get(sid)
-        if s is None:
-            out.append((sid, None))
-            continue
-        published = s.published.display() if s.published else None
-        words = ", ".join(x for x in (s.title, s.outlet, published) if x)
-        out.append((words, safe_url(s.url)))
-    return out
 
 
 def via_role(party_id: str) -> str:
@@ -220,12 +222,13 @@ def allegation(dataset: Dataset, by: Sequence[str], denied_by: Sequence[str] = (
 
 
 def allegation_line(dataset: Dataset, entry: Entry) -> str | None:
-    """'Alleged by A, B in <filing>; denied by C.' or None for an established fact."""
+    """'Alleged by A and B in the complaint of 3 Mar 2025; denied by C.' or None for an
+    established fact."""
     if not entry.alleged_by:
         return None
     text = "Alleged by " + join_names(party_names(dataset, entry.alleged_by))
     if entry.alleged_in:
-        text += f" in {record_label(dataset, entry.alleged_in)}"
+        text += f" in {record_ref(dataset, entry.alleged_in)}"
     if entry.disputed_by:
         text += "; denied by " + join_names(party_names(dataset, entry.disputed_by))
     else:
@@ -252,31 +255,49 @@ def claim_title(dataset: Dataset, claim: Claim) -> str:
     return as_reported(dataset, claim.title, claim.unconfirmed, claim.sources)
 
 
-def differ(d: Discrepancy) -> str:
-    """'sources differ on X: A / B'."""
-    about = d.about
-    if len(about) > 1 and about[1].islower():
-        about = about[0].lower() + about[1:]
-    return f"sources differ on {about}: " + " / ".join(a.says for a in d.accounts)
+def account(dataset: Dataset, a: Account) -> str:
+    """'A (Global News)': one side of a disagreement with the sources that give it, so no
+    account is read as another outlet's (every output that lists accounts says this)."""
+    return f"{a.says} ({source_names(dataset, a.sources)})"
 
 
-# --- claims -----------------------------------------------------------------------------------
+def differ(dataset: Dataset, d: Discrepancy) -> str:
+    """'sources differ on X: A (Global News) / B (See News)'. `about` is written to follow
+    "sources differ on" ("the length of the memo", "Lively's age") and shown as written:
+    changing its case would lowercase a name."""
+    return f"sources differ on {d.about}: " + " / ".join(account(dataset, a) for a in d.accounts)
 
 
-def status_text(view: ClaimView) -> str:
-    """'dismissed (22 Jul 2025)', or the status alone when it never changed."""
-    if view.change is None:
-        return view.status
-    return f"{view.status} ({view.change.date.display()})"
+def differ_heading(d: Discrepancy) -> str:
+    """'Sources differ on X:', above the accounts listed one by one (the exports)."""
+    return f"Sources differ on {d.about}:"
 
 
-def counts_text(views: Sequence[ClaimView]) -> str:
-    """'5 claims: 3 pending, 2 dismissed', or 'no claims'."""
-    counts = claim_counts(views)
-    if not counts:
-        return "no claims"
-    total = f"{len(views)} claim{'s' if len(views) != 1 else ''}"
-    return f"{total}: " + ", ".join(f"{n} {status}" for status, n in counts.items())
+# --- scheduled dates -------------------------------------------------------------------------
+
+
+def schedule_note(dataset: Dataset, entry: Entry, as_of: dt.date | None = None) -> str | None:
+    """'set on 9 Dec 2025 by an order of Lewis J. Liman; the date has passed': a scheduled
+    date as it stood on `as_of` (its replacement only once made), or None for any other entry.
+    Every output that shows a scheduled date says this, so an old page does not pass a date
+    that has gone by for one still to come."""
+    s = entry.scheduled
+    if s is None:
+        return None
+    note = f"set on {s.set_on.display()}"
+    if s.set_by:
+        note += f" by {made_by(dataset, s.set_by)}"
+    if s.replaced_on is not None and (as_of is None or s.replaced_on.earliest() <= as_of):
+        note += f"; replaced on {s.replaced_on.display()}"
+    if as_of is not None and entry.date.latest() < as_of:
+        note += "; the date has passed"
+    return note
+
+
+def sentence(text: str) -> str:
+    """Text with its first letter made a capital, the rest as written ('as of 9 Dec 2025' ->
+    'As of 9 Dec 2025'; str.capitalize would lower 'Dec')."""
+    return text[:1].upper() + text[1:]
 
 
 # --- ECF numbers ------------------------------------------------------------------------------
@@ -295,18 +316,23 @@ def ecf_no(number: int) -> str:
 def ecf_mark(dataset: Dataset, e: Entry | Filing, long: bool = False) -> str:
     """'ECF 46 → ECF 45 → rules on ECF 3' (or, long, 'ECF No. 46; responds to ECF 45; rules on
     ECF 3'), or '' for an entry without a number or thread. A filing without a number is named
-    by its id."""
+    in words ('rules on the motion to dismiss of 26 Feb 2024'), never by its id."""
     labels: dict[str, str] = {}
     for fid in (*e.responds_to, *e.decides):
         f = dataset.filings.get(fid)
-        labels[fid] = ecf(f.docket_entry) if f is not None and f.docket_entry is not None else fid
+        if f is None:
+            labels[fid] = fid
+        else:
+            labels[fid] = (
+                ecf(f.docket_entry) if f.docket_entry is not None else record_ref(dataset, fid)
+            )
     parts = []
     if e.docket_entry is not None:
         parts.append((ecf_no if long else ecf)(e.docket_entry))
     threads = ((e.responds_to, "responds to ", "→ "), (e.decides, "rules on ", "→ rules on "))
     for ids, long_words, short_words in threads:
         if ids:
-            listed = ", ".join(labels[i] for i in ids)
+            listed = join_names([labels[i] for i in ids])
             parts.append((long_words if long else short_words) + listed)
     return ("; " if long else " ").join(parts)
 
@@ -314,39 +340,3 @@ def ecf_mark(dataset: Dataset, e: Entry | Filing, long: bool = False) -> str:
 def docket_line(dataset: Dataset, entry: Entry) -> str | None:
     """'ECF No. 46; responds to ECF 45', or None for an entry without a docket number or thread."""
     return ecf_mark(dataset, entry, long=True) or None
-
-
-# --- computed deadlines -----------------------------------------------------------------------
-
-
-def state_unknown(question: StateQuestion) -> str:
-    """'the court's state is not known: Fri 28 Nov 2025 is a holiday in some states (...)'."""
-    return f"the court's state is not known: {question.text()}"
-
-
-def deadline_summary(count: Count, rule: str) -> str:
-    """A computed deadline's summary, for every output that shows one: the count in one line,
-    the rule, and what the court's state would settle."""
-    summary = f"{count.line()}. Rule: {rule}."
-    for question in count.questions:
-        summary += f" The court's state is not known: {question.text()}."
-    return summary
-
-
-def count_text(v: DeadlineView) -> str:
-    """The count in one line, with what it leaves open; or why there is none."""
-    if v.count is None:
-        return f"no deadline: {v.no_deadline}"
-    text = v.count.line()
-    for q in v.count.questions:
-        text += f" ({state_unknown(q)})"
-    return text
-
-
-def where(v: DeadlineView) -> str:
-    """'New York (NY), from the court, U.S. District Court ...' or 'not known'."""
-    from casetrack.courts import state_name
-
-    if v.state is None:
-        return "not known: only federal holidays are counted"
-    return f"{state_name(v.state)} ({v.state}), from {v.state_from}"
