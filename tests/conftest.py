@@ -19,6 +19,25 @@ def private_cache(
     monkeypatch.setenv("CASETRACK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
+@pytest.fixture(autouse=True)
+def fast_path_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every text a test has the loader read goes through yaml_rs's fast path (when installed)
+    and through casetrack's own reader, which must agree: the whole suite, hostile inputs
+    included, checks the fast path."""
+    from casetrack import yamlfast, yamlsafe
+
+    if not yamlfast.available():
+        return
+    fast = yamlfast.parse
+
+    def checked(text: str) -> yamlsafe.Parsed:
+        found = fast(text)
+        assert found == yamlsafe.parse(text), f"the fast path reads this differently: {text!r}"
+        return found
+
+    monkeypatch.setattr(yamlfast, "parse", checked)
+
+
 @pytest.fixture
 def make_dataset(tmp_path: Path) -> MakeDataset:
     """Write {relative file name: YAML text} into a fresh folder and return the folder.

@@ -59,9 +59,9 @@ class _Decoded:
 
 def _parse(text: str) -> tuple[Any, list[Problem]]:
     """Parse a file's text: (data or None, problems without a file name)."""
-    from casetrack import yamlsafe  # here: a dataset read from the cache needs no YAML at all
+    from casetrack import yamlfast  # here: a dataset read from the cache needs no YAML at all
 
-    parsed = yamlsafe.parse(text)
+    parsed = yamlfast.parse(text)
     problems = [Problem("", i.line, i.column, i.message, i.severity) for i in parsed.issues]
     return (parsed.data if parsed.ok else None), problems
 
