@@ -69,7 +69,7 @@ from casetrack.datafiles import (
     unchanged,
 )
 from casetrack.dataset import Dataset
-from casetrack.problems import Problem
+from casetrack.problems import Problem, Problems
 
 if TYPE_CHECKING:
     from casetrack.indexfile import IndexFile
@@ -267,10 +267,16 @@ def _dataset(index: IndexFile, root: Path | None, rebuild: Callable[[], Dataset]
     from casetrack.indexed import IndexedDataset
 
     dataset = IndexedDataset(index, root, rebuild)
-    problems = dataset.records.decode(index.meta["problems"])
-    if not all(isinstance(p, Problem) for p in problems):
+    decode = dataset.records.decode
+    serious = decode(index.meta["serious"])
+    if not all(isinstance(p, Problem) for p in serious):
         raise ValueError("bad problems")
-    return dataset, problems
+
+    def read() -> list[Problem]:
+        found: list[Problem] = decode(index.meta["problems"])
+        return found
+
+    return dataset, Problems(serious, read)
 
 
 def _folder_store(files: FileSet) -> _Store | None:

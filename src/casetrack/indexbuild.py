@@ -20,7 +20,7 @@ from casetrack.codec import Encoder
 from casetrack.dataset import Dataset
 from casetrack.entries import build_entries, latest_source_date
 from casetrack.mentions import record_texts
-from casetrack.problems import Problem
+from casetrack.problems import SERIOUS, Problem
 from casetrack.vocabulary import SECTION_NAMES
 
 # The fields of a Dataset kept in `meta` as they are (the rest are its records and origins,
@@ -104,6 +104,7 @@ def _write(path: Path, dataset: Dataset, problems: list[Problem], stamp: dict[st
         "count": len(dataset),
         "entries": count,
         "problems": encode(problems),
+        "serious": encode([p for p in problems if p.severity in SERIOUS]),
         "dataset": kept,
         "sections": list(SECTION_NAMES),
         # Records are kept section by section: the first ordinal of each.

@@ -112,12 +112,13 @@ def load_dataset(
     shown here; `casetrack validate` shows them. With `known_on` (--as-of), the dataset as it
     was known that day (`knowledge.as_known_on`)."""
     from casetrack import cache
+    from casetrack.problems import serious
 
     dataset, problems = cache.load_files(files if files is not None else read_data(data_dir))
-    fatal = [p for p in problems if p.severity == "fatal"]
+    fatal = [p for p in serious(problems) if p.severity == "fatal"]
     if fatal:
         raise UsageError("; ".join(str(p) for p in fatal))
-    errors = [p for p in problems if p.severity == "error"]
+    errors = [p for p in serious(problems) if p.severity == "error"]
     if errors:
         shown = "\n".join(str(p) for p in errors[:10])
         more = f"\n... and {len(errors) - 10} more" if len(errors) > 10 else ""

@@ -6,8 +6,9 @@ non-programmer understands. Nothing here prints or exits.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from casetrack.vocabulary import RECORD_WORDS
 
@@ -71,3 +72,50 @@ def record_label(dataset: Dataset, record_id: str) -> str:
     """The record a finding is about, in words: "filing 'f-1'"."""
     section = dataset.section_of(record_id)
     return f"{RECORD_WORDS.get(section or '', 'record')} '{record_id}'"
+
+
+SERIOUS = ("fatal", "error")  # what keeps a command from answering
+
+
+class Problems(list[Problem]):
+    """A dataset's problems as the cache keeps them: the serious ones (`serious`, which every
+    command checks) at once, the rest (warnings, which only `validate` shows: thousands in a
+    large dataset) read the first time the list itself is used."""
+
+    def __init__(self, serious: list[Problem], read: Callable[[], list[Problem]]) -> None:
+        super().__init__()
+        self.serious = serious
+        self._read: Callable[[], list[Problem]] | None = read
+
+    def _fill(self) -> None:
+        if self._read is not None:
+            read, self._read = self._read, None
+            list.extend(self, read())
+
+    def __iter__(self) -> Iterator[Problem]:
+        self._fill()
+        return list.__iter__(self)
+
+    def __len__(self) -> int:
+        self._fill()
+        return list.__len__(self)
+
+    def __getitem__(self, index: Any) -> Any:
+        self._fill()
+        return list.__getitem__(self, index)
+
+    def __eq__(self, other: object) -> bool:
+        self._fill()
+        return list.__eq__(self, other)
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        self._fill()
+        return list.__repr__(self)
+
+
+def serious(problems: list[Problem]) -> list[Problem]:
+    """The fatal problems and errors of a load (from a cached list without reading the rest)."""
+    found = getattr(problems, "serious", None)
+    return found if found is not None else [p for p in problems if p.severity in SERIOUS]
