@@ -127,3 +127,22 @@ def test_claims_reads_each_claim_a_fixed_number_of_times(datasets: dict[int, Pat
     assert large_cases >= 2 * small_cases - 1  # twice the cases...
     assert small_reads <= 2 * small  # ...and each claim read at most twice, at either size,
     assert large_reads <= 2 * large  # not once for each case
+
+
+def test_a_warm_question_reads_no_warning_but_validate_lists_them_all(
+    datasets: dict[int, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The generated data has thousands of warnings: only `validate` reads them from the index."""
+    from casetrack.indexfile import IndexFile
+
+    folder = datasets[SIZES[0]]
+    cold = run("validate", "--data", folder, env={"CASETRACK_NO_CACHE": "1"})
+    run("validate", "--data", folder)  # writes the index
+    assert run("validate", "--data", folder).stdout == cold.stdout
+    assert "warnings" in cold.stdout.splitlines()[-1]
+
+    def refused(self: IndexFile) -> None:
+        raise AssertionError("the warnings were read")
+
+    monkeypatch.setattr(IndexFile, "late", refused)
+    assert run("party", "p-3-1", "--data", folder).exit_code == 0

@@ -91,7 +91,12 @@ Loaded = tuple[Dataset, list[Problem]]
 def load(directory: str | Path, shared: SharedFiles | None = None) -> Loaded:
     """A dataset folder's (Dataset, problems): from its index when that holds what the files say,
     else loaded and saved. `shared`: see loader.SharedFiles (used only on a miss)."""
-    return load_files(scan_folder(Path(directory)), shared)
+    dataset, problems = load_files(scan_folder(Path(directory)), shared)
+    try:
+        len(problems)  # every problem now (from an index, they are read when first used)
+    except Exception:  # damage found late: the files decide
+        return _build(read_folder(Path(directory)), shared)
+    return dataset, problems
 
 
 def load_files(files: FileSet, shared: SharedFiles | None = None) -> Loaded:
@@ -273,7 +278,7 @@ def _dataset(index: IndexFile, root: Path | None, rebuild: Callable[[], Dataset]
         raise ValueError("bad problems")
 
     def read() -> list[Problem]:
-        found: list[Problem] = decode(index.meta["problems"])
+        found: list[Problem] = decode(index.late())
         return found
 
     return dataset, Problems(serious, read)

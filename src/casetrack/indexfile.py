@@ -38,9 +38,14 @@ from pathlib import Path
 from typing import Any
 
 APPLICATION_ID = 0x63747278  # "ctrx": in the SQLite header, so a file is known to be casetrack's
-FORMAT = 1
+FORMAT = 2  # 2: the problems read late, the serious ones apart
 PARTY, CASE, DOCKET, DOCKET_TAIL, SOURCE, ECF = range(6)  # the kinds of `names`
 _BATCH = 500  # ids or positions per `IN (...)` query
+
+# The entry of `meta` not read with the rest: every problem of the load, which only `validate`
+# shows (tens of thousands of warnings in a large dataset); the serious ones are in "serious".
+LATE = "problems"
+_META = "SELECT name, value, crc FROM meta WHERE name != ?"
 
 SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB NOT NULL, crc INTEGER NOT NULL);
@@ -176,7 +181,7 @@ class IndexFile:
             if app != APPLICATION_ID:
                 raise IndexError_("not a casetrack index")
             meta = {}
-            for name, value, crc in db.execute("SELECT name, value, crc FROM meta"):
+            for name, value, crc in db.execute(_META, (LATE,)):
                 meta[name] = marshal.loads(checked(value, crc))
             (pages,) = db.execute("PRAGMA page_count").fetchone()
             (page,) = db.execute("PRAGMA page_size").fetchone()
@@ -202,6 +207,12 @@ class IndexFile:
             yield from self.db.execute(sql, args)
         except sqlite3.Error as exc:
             raise IndexError_(str(exc)) from None
+
+    def late(self) -> Any:
+        """The `LATE` entry of `meta`, read when asked for."""
+        for value, crc in self._all("SELECT value, crc FROM meta WHERE name = ?", LATE):
+            return marshal.loads(checked(value, crc))
+        raise IndexError_(f"no {LATE}")
 
     _RECORD = "SELECT ordinal, id, section, blob, crc FROM records"
 
