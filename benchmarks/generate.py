@@ -162,7 +162,7 @@ def _case_block(rng: random.Random, c: int) -> dict[str, list[str]]:
             f"    kind: {rng.choice(('news-report', 'court-filing', 'docket', 'statement'))}",
             f"    title: {_sentence(rng, 8)}",
             f"    outlet: {rng.choice(LAST)} Daily",
-            f"    published: {_date(rng, year + 1)}",
+            f"    published: {_date(rng, year + 4)}",  # after every fact it reports
             f"    url: https://example.org/{c}/{sid}",
         ]
     for i, pid in enumerate(parties):

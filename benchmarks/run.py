@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import fcntl
+import hashlib
 import os
 import pty
 import re
@@ -173,12 +174,13 @@ def dataset(size: int) -> Path:
     deterministic)."""
     target = OUT / label_of(size)
     stamp = target / ".complete"
-    if not stamp.exists():
+    made_by = hashlib.sha256((HERE / "generate.py").read_bytes()).hexdigest() + "\n"
+    if not stamp.exists() or stamp.read_text() != made_by:  # a changed generator writes anew
         sys.path.insert(0, str(HERE))
         from generate import generate
 
         generate(size, target)
-        stamp.write_text("ok\n")
+        stamp.write_text(made_by)
     return target
 
 
