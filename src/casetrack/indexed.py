@@ -16,7 +16,7 @@ import itertools
 import marshal
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from casetrack import collector
 from casetrack.codec import Decoder
@@ -108,7 +108,48 @@ class Records:
             yield batch
 
 
-class Section(dict[str, Any]):
+V = TypeVar("V")
+
+
+class _Filled(dict[str, V]):
+    """A dict whose contents are read the first time they are all needed: every way of reading
+    it whole calls `_fill` first (lookups of one key are each subclass's own)."""
+
+    def _fill(self) -> None:
+        raise NotImplementedError
+
+    def __iter__(self) -> Iterator[str]:
+        self._fill()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self._fill()
+        return dict.__len__(self)
+
+    def keys(self) -> Any:
+        self._fill()
+        return dict.keys(self)
+
+    def values(self) -> Any:
+        self._fill()
+        return dict.values(self)
+
+    def items(self) -> Any:
+        self._fill()
+        return dict.items(self)
+
+    def __eq__(self, other: object) -> bool:
+        self._fill()
+        return dict.__eq__(self, other)
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        self._fill()
+        return dict.__repr__(self)
+
+
+class Section(_Filled[Any]):
     """One section of an IndexedDataset. Iterated (or counted), it holds its records: all of the
     section, or the question's candidates (`ordinals`), read the first time. Asked for one id, it
     answers for any record of the section, read then if need be: a name is always found."""
@@ -168,36 +209,6 @@ class Section(dict[str, Any]):
 
     def __contains__(self, key: object) -> bool:
         return self._one(key) is not None
-
-    def __iter__(self) -> Iterator[str]:
-        self._fill()
-        return dict.__iter__(self)
-
-    def __len__(self) -> int:
-        self._fill()
-        return dict.__len__(self)
-
-    def keys(self) -> Any:
-        self._fill()
-        return dict.keys(self)
-
-    def values(self) -> Any:
-        self._fill()
-        return dict.values(self)
-
-    def items(self) -> Any:
-        self._fill()
-        return dict.items(self)
-
-    def __eq__(self, other: object) -> bool:
-        self._fill()
-        return dict.__eq__(self, other)
-
-    __hash__ = None
-
-    def __repr__(self) -> str:
-        self._fill()
-        return dict.__repr__(self)
 
 
 class IndexedDataset(Dataset):
@@ -307,7 +318,7 @@ class IndexedDataset(Dataset):
         return self._count
 
 
-class _Origins(dict[str, Origin]):
+class _Origins(_Filled[Origin]):
     """Where each record was written, read from the index the first time it is used (only
     messages about records need it: a view of a day passes it on unread)."""
 
@@ -331,33 +342,3 @@ class _Origins(dict[str, Origin]):
     def __contains__(self, key: object) -> bool:
         self._fill()
         return dict.__contains__(self, key)
-
-    def __iter__(self) -> Iterator[str]:
-        self._fill()
-        return dict.__iter__(self)
-
-    def __len__(self) -> int:
-        self._fill()
-        return dict.__len__(self)
-
-    def items(self) -> Any:
-        self._fill()
-        return dict.items(self)
-
-    def keys(self) -> Any:
-        self._fill()
-        return dict.keys(self)
-
-    def values(self) -> Any:
-        self._fill()
-        return dict.values(self)
-
-    def __eq__(self, other: object) -> bool:
-        self._fill()
-        return dict.__eq__(self, other)
-
-    __hash__ = None
-
-    def __repr__(self) -> str:
-        self._fill()
-        return dict.__repr__(self)
