@@ -59,6 +59,24 @@ def widest_line(text: Text) -> int:
     return max((cell_len(line) for line in text.plain.split("\n")), default=0)
 
 
+def side_by_side(
+    cells: list[list[Text]], widths: list[int], gap: int, console: Console, indent: int = 0
+) -> Iterator[Segment]:
+    """Cells already wrapped to their columns' widths, printed line by line beside each other
+    (`gap` spaces between columns, `indent` before each line; the last column is not padded)."""
+    for j in range(max((len(c) for c in cells), default=0)):
+        if indent:
+            yield Segment(" " * indent)
+        for k, (lines, width) in enumerate(zip(cells, widths, strict=True)):
+            line = lines[j] if j < len(lines) else Text()
+            if k:
+                yield Segment(" " * gap)
+            yield from render_line(line, console)
+            if k < len(cells) - 1:
+                yield Segment(" " * (width - line.cell_len))
+        yield Segment.line()
+
+
 def render_line(line: Text, console: Console) -> Iterator[Segment]:
     """One line's segments, in its own style too (Text.render alone drops the style of a text
     without spans)."""
@@ -176,15 +194,7 @@ class Grid:
             yield Segment.line()
 
     def _row(self, cells: list[list[Text]], widths: list[int], console: Console) -> RenderResult:
-        for j in range(max((len(c) for c in cells), default=0)):
-            for k, (lines, width) in enumerate(zip(cells, widths, strict=True)):
-                line = lines[j] if j < len(lines) else Text()
-                if k:
-                    yield Segment(" " * self.GAP)
-                yield from render_line(line, console)
-                if k < len(cells) - 1:
-                    yield Segment(" " * (width - line.cell_len))
-            yield Segment.line()
+        yield from side_by_side(cells, widths, self.GAP, console)
 
     def _stack(self, width: int) -> list[Text]:
         """The rows as stacked records, line by line: the first cell as a heading, then each

@@ -20,7 +20,7 @@ from rich.text import Text
 from casetrack.characters import clean
 from casetrack.dates import DateSpan
 from casetrack.output import Look
-from casetrack.render.layout_terminal import Facts, Grid, render_line, wrap_words
+from casetrack.render.layout_terminal import Facts, Grid, render_line, side_by_side, wrap_words
 
 if TYPE_CHECKING:
     from casetrack.knowledge import AsOf
@@ -135,18 +135,8 @@ class Columns:
         fixed = sum(w or 0 for w in self.widths) + self.GAP * (len(self.widths) - 1)
         rest = max(10, options.max_width - self.INDENT - fixed)
         widths = [w or rest for w in self.widths]
-        indent = Segment(" " * self.INDENT)
         for i, row in enumerate(self.rows):
             if i:
                 yield Segment.line()
             cells = [wrap_words(cell, width) for cell, width in zip(row, widths, strict=True)]
-            for j in range(max(len(c) for c in cells)):
-                yield indent
-                for k, (lines, width) in enumerate(zip(cells, widths, strict=True)):
-                    line = lines[j] if j < len(lines) else Text()
-                    if k:
-                        yield Segment(" " * self.GAP)
-                    yield from render_line(line, console)
-                    if k < len(cells) - 1:
-                        yield Segment(" " * (width - line.cell_len))
-                yield Segment.line()
+            yield from side_by_side(cells, widths, self.GAP, console, self.INDENT)
