@@ -391,6 +391,30 @@ def test_the_bundled_record_as_of_february_2025_cites_nothing_later() -> None:
     assert all(published[s] is not None and published[s] <= "2025-02-14" for s in cited), cited
 
 
+def test_an_unconfirmed_record_known_before_its_one_report_names_no_empty_outlet() -> None:
+    # The film's release (Aug 2024) is public on its day; its one source, Global News, is of
+    # 29 Jan 2025. As of 5 Jan 2025 the release is on the record and its report is not yet.
+    result = run(
+        "timeline", "--data", bundled_data_dir(), "--as-of", "2025-01-05", "--kind", "release"
+    )
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (
+        "2024\n"
+        " August 2024\n"
+        "  Aug 2024         It Ends With Us is released\n"
+        "                   release · Blake Lively, Justin Baldoni\n"
+        "                   reported by a single outlet after this day, not confirmed\n"
+        "1 entry · as of 5 Jan 2025\n"
+    )
+    after = run(
+        "timeline", "--data", bundled_data_dir(), "--as-of", "2025-01-29", "--kind", "release"
+    )
+    assert (
+        "                   reported by Global News (with files from The Associated\n"
+        "                   Press), not confirmed\n"
+    ) in after.stdout
+
+
 def test_february_2025_shows_no_2024_heading_and_no_span_for_a_single_day() -> None:
     result = run("timeline", "--data", bundled_data_dir(), "--from", "2025-02", "--to", "2025-02")
     assert result.exit_code == 0

@@ -237,8 +237,12 @@ def allegation_line(dataset: Dataset, entry: Entry) -> str | None:
 
 
 def reported_by(dataset: Dataset, sources: Iterable[str]) -> str:
-    """'reported by Page Six': what an unconfirmed record rests on."""
-    return f"reported by {source_names(dataset, sources)}"
+    """'reported by Page Six': what an unconfirmed record rests on. As of a day before that
+    outlet published, a record can already be on the record (a release is public on its day,
+    an allegation from its filing) with its one report still to come: it is then 'reported by a
+    single outlet after this day', never 'reported by ' with no name."""
+    names = source_names(dataset, sources)
+    return f"reported by {names}" if names else "reported by a single outlet after this day"
 
 
 def unconfirmed(dataset: Dataset, sources: Iterable[str]) -> str:
