@@ -415,6 +415,20 @@ def test_an_unconfirmed_record_known_before_its_one_report_names_no_empty_outlet
     ) in after.stdout
 
 
+def test_prose_written_from_later_sources_is_left_out_as_of_a_day_before_them() -> None:
+    # Lively v. Wayfarer is on the record from its filing (31 Dec 2024); every source it cites is
+    # from 2025, and its summary says it was later consolidated with the Wayfarer suit.
+    def case(day: str, *more: str) -> str:
+        return ok("case", "lively-v-wayfarer", "--data", bundled_data_dir(), "--as-of", day, *more)
+
+    early = json.loads(case("2025-01-05", "--format", "json"))
+    later = json.loads(case("2025-06-01", "--format", "json"))
+    assert (early["sources"], early["summary"]) == ([], None)
+    assert "Consolidated" in later["summary"] and later["sources"]
+    shown = case("2025-01-05")
+    assert "onsolidated" not in shown and "Page Six" not in shown
+
+
 def test_february_2025_shows_no_2024_heading_and_no_span_for_a_single_day() -> None:
     result = run("timeline", "--data", bundled_data_dir(), "--from", "2025-02", "--to", "2025-02")
     assert result.exit_code == 0

@@ -268,7 +268,11 @@ EXPECT: dict[str, Expect] = {
         B, ("27 Jan 2025  TMZ publishes a voice memo", "29 Jan 2025  Justin Baldoni voice memo")
     ),
     "casetrack search kiss --as-of 2025-02-14": Expect(
-        B, ("20 Dec 2024  Lively's administrative complaint", "4 records"), hides=("13 Nov 2025",)
+        B,
+        ("20 Dec 2024  Lively's administrative complaint", "3 records"),
+        # People's description (the outlet that shared the clip filed in Nov 2025) rests only
+        # on later sources, so as of Feb 2025 it is left out and does not match.
+        hides=("13 Nov 2025", "people-magazine"),
     ),
     "casetrack search Freedman --format json": Expect(
         B, ('"id": "bryan-freedman"', '"excerpt"', '"date"')

@@ -213,6 +213,10 @@ def require_known(view: Dataset, section: str, record_id: str, what: str) -> Non
     raise NotFoundError(words)
 
 
+# The free text of a record, written from every source it cites.
+_PROSE = ("summary", "description", "notes", "date_note", "damages")
+
+
 class _View:
     """One as-of view being built: what is known on `day`, record by record."""
 
@@ -291,12 +295,20 @@ class _View:
         return out
 
     def trim(self, record: M, **update: Any) -> M:
-        """A record citing only what was known on the day (the same object when that is all)."""
+        """A record citing only what was known on the day (the same object when that is all).
+        A record can be on the record before any of its sources was public (a complaint from the
+        day it was filed); its prose (summary, description, notes, how its date was worked out,
+        damages as reported) is then left out, since it was written from those later sources
+        and may tell what was learnt later (a case's summary saying it was later consolidated)."""
         sources = getattr(record, "sources", None)
         if sources:
             cited = self.cite(sources)
             if cited is not sources:
                 update["sources"] = list(cited)
+                if not cited:
+                    update.update(
+                        {name: None for name in _PROSE if getattr(record, name, None) is not None}
+                    )
         found = getattr(record, "discrepancies", None)
         if found:
             kept = self.accounts(found)
