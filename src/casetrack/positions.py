@@ -96,11 +96,7 @@ def _walk(
             stack.pop()
             if not stack:
                 return
-            top = stack[-1]
-            if top[1]:
-                top[2] = _NO_KEY
-            else:
-                top[2] += 1
+            _next_item(stack[-1])
             continue
         mark = event.start_mark
         if stack:
@@ -127,8 +123,13 @@ def _walk(
             continue
         if not stack:
             return
-        top = stack[-1]
-        if top[1]:
-            top[2] = _NO_KEY
-        else:
-            top[2] += 1
+        _next_item(stack[-1])
+
+
+def _next_item(top: list[Any]) -> None:
+    """After a value of the open mapping or sequence `top`: a mapping waits for its next key, a
+    sequence counts on to its next index."""
+    if top[1]:
+        top[2] = _NO_KEY
+    else:
+        top[2] += 1
